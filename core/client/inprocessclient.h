@@ -1,0 +1,42 @@
+#pragma once
+
+#include "client/engineclient.h"
+
+#include <memory>
+
+namespace flowscope {
+
+class Engine;
+class InProcessPump;
+
+// EngineClient over an Engine in this process. Requests run in the engine's thread; events and
+// state changes are gathered there and posted to the client's thread as one ClientUpdate per
+// frame (about 30 per second), never one signal per event.
+class InProcessClient : public EngineClient
+{
+    Q_OBJECT
+public:
+    explicit InProcessClient(Engine *engine, QObject *parent = nullptr);
+    ~InProcessClient() override;
+
+    QString displayName() const override;
+    ConnectionState connectionState() const override;
+
+    void refreshFlows() override;
+    void addFlowFile(const QString &path) override;
+    void addFlowJson(const QByteArray &json, const QString &source) override;
+    void startJob(const QString &flowId, const QString &entry, const QVariantMap &params) override;
+    void pauseJob(JobId id) override;
+    void resumeJob(JobId id) override;
+    void cancelJob(JobId id) override;
+    void setMonitoring(bool enabled) override;
+
+    // Events this client may hold before dropping the oldest (default 1,000,000).
+    static constexpr int eventBufferCapacity = 1000000;
+
+private:
+    Engine *m_engine;
+    std::shared_ptr<InProcessPump> m_pump;
+};
+
+} // namespace flowscope

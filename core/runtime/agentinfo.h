@@ -1,0 +1,29 @@
+#pragma once
+
+#include "runtime/jobid.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace flowscope {
+
+enum class AgentState : quint8 { Idle, Busy, Stopped };
+QString agentStateName(AgentState state);
+
+// A snapshot of one agent (a worker thread of the engine).
+struct AgentInfo
+{
+    QString name;
+    bool pooled = true;       // serves the shared pool; false: bound to routines by name
+    AgentState state = AgentState::Idle;
+    QString currentRoutine;   // while busy
+    JobId currentJob;
+    qint64 busySinceMs = 0;
+    quint64 completed = 0;    // activations run
+    quint64 failed = 0;
+    qint64 lastHeartbeatMs = 0;
+};
+
+} // namespace flowscope
+
+Q_DECLARE_METATYPE(flowscope::AgentInfo)

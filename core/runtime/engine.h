@@ -1,0 +1,90 @@
+#pragma once
+
+#include "events/event.h"
+#include "flow/flowdefinition.h"
+#include "flow/flowloader.h"
+#include "runtime/agentinfo.h"
+#include "runtime/engineconfig.h"
+#include "runtime/jobinfo.h"
+#include "runtime/result.h"
+
+#include <QVariantMap>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+
+class QObject;
+
+namespace flowscope {
+
+class EventBus;
+class RoutineRegistry;
+
+namespace Internal {
+class EngineCore;
+}
+
+struct JobRequest
+{
+    QString flowId;
+    QString entryRoutine; // empty: the flow's entry
+    QString entrySlot;    // empty: the flow's entry slot, or the routine's only slot
+    QVariantMap params;   // become job variables (over the flow's defaults) and the entry data
+    double timeoutSeconds = 0; // 0: the flow's timeout
+};
+
+// The runtime: flows, jobs, agents and the event bus. Every method is thread-safe and returns
+// quickly (no method waits for a job except waitForJob). Housekeeping (heartbeats, retention,
+// timeouts) runs in the engine's own thread; handlers run on the agents' threads.
+class Engine
+{
+public:
+    explicit Engine(const EngineConfig &config = {});
+    ~Engine(); // cancels running jobs and stops every thread
+
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    const EngineConfig &config() const;
+    RoutineRegistry &registry();
+    EventBus &bus();
+    FlowLoader loader() const;
+    // An object living in the engine thread, to run work there (QMetaObject::invokeMethod).
+    QObject *threadContext() const;
+    qint64 startedMs() const;
+
+    // Flows. addFlow replaces a flow of the same id (running jobs keep the old one).
+    Status addFlow(const FlowDefinition &flow);
+    Status addFlowJson(const QByteArray &json, const QString &source, QString *flowId = nullptr);
+    Status addFlowFile(const QString &path, QString *flowId = nullptr);
+    Status removeFlow(const QString &flowId);
+    QVector<FlowDefinition> flows() const;
+    std::optional<FlowDefinition> flow(const QString &flowId) const;
+    // Registers the demo flows shipped in the resources (scan_swarm, fastmon, etl).
+    void addDemoFlows();
+
+    // Jobs.
+    Status startJob(const JobRequest &request, JobId *id);
+    Status pauseJob(JobId id);
+    Status resumeJob(JobId id);
+    Status cancelJob(JobId id);
+    std::optional<JobInfo> job(JobId id) const;
+    QVector<JobInfo> jobs() const;
+    // Jobs changed (or removed) since a version; *latest receives the current version.
+    QVector<JobInfo> jobsChangedSince(quint64 version, quint64 *latest) const;
+    // The job's events still held in history, oldest first; limit < 0: all.
+    QVector<Event> trace(JobId id, int limit = -1) const;
+    // Blocks the caller until the job is finished or the timeout passes. Not for GUI threads.
+    bool waitForJob(JobId id, int timeoutMs) const;
+
+    QVector<AgentInfo> agents() const;
+
+    // Removes finished jobs past the retention limits now (also done periodically).
+    void applyRetention();
+
+private:
+    std::unique_ptr<Internal::EngineCore> d;
+};
+
+} // namespace flowscope
