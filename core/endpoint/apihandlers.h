@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+class QUrlQuery;
+
+namespace flowscope {
+
+class Engine;
+struct Status;
+struct RequestError;
+
+// An answer before it becomes HTTP: status code and JSON body.
+struct ApiReply {
+    int httpStatus = 200;
+    QJsonObject body;
+};
+
+// The REST routes' logic, free of any HTTP server type: each takes the decoded path argument,
+// query or body and calls the thread-safe Engine API (every call is short).
+class ApiHandlers {
+public:
+    enum class JobAction { Pause, Resume, Cancel };
+
+    explicit ApiHandlers(Engine *engine);
+
+    ApiReply health() const;
+    ApiReply flows() const;
+    ApiReply flow(const QString &flowId) const;
+    ApiReply classes() const;
+
+    ApiReply createJob(const QByteArray &body) const;
+    ApiReply jobs(const QUrlQuery &query) const;
+    ApiReply job(const QString &jobId) const;
+    ApiReply jobStatus(const QString &jobId) const;
+    ApiReply controlJob(const QString &jobId, JobAction action) const;
+    ApiReply trace(const QString &jobId, const QUrlQuery &query) const;
+
+    static ApiReply error(int httpStatus, const QString &message);
+    static ApiReply error(const RequestError &requestError);
+    // Maps an engine Status onto 404 / 400 / 409.
+    static ApiReply error(const Status &status);
+
+private:
+    Engine *m_engine;
+};
+
+} // namespace flowscope

@@ -1,0 +1,60 @@
+#include "endpointthread.h"
+
+#include "httpendpoint.h"
+
+#include <QThread>
+
+namespace flowscope {
+
+EndpointThread::EndpointThread(Engine *engine, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine) {}
+
+EndpointThread::~EndpointThread() {
+    stop();
+}
+
+void EndpointThread::start(const QHostAddress &address, quint16 port) {
+    stop();
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("flowscope-endpoint"));
+    m_threadContext = new QObject;
+    m_threadContext->moveToThread(m_thread);
+    m_thread->start();
+
+    // Signals emitted from the endpoint thread reach receivers through queued connections.
+    Engine *engine = m_engine;
+    QObject *context = m_threadContext;
+    QMetaObject::invokeMethod(context, [this, engine, context, address, port] {
+        auto *endpoint = new HttpEndpoint(engine, context);
+        QString error;
+        const quint16 bound = endpoint->listen(address, port, &error);
+        if (bound == 0) {
+            delete endpoint;
+            Q_EMIT failed(error);
+            return;
+        }
+        Q_EMIT listening(bound);
+    });
+}
+
+void EndpointThread::stop() {
+    if (!m_thread)
+        return;
+    // Destroy the endpoint in its own thread (its sockets belong there), then join.
+    QObject *context = m_threadContext;
+    QMetaObject::invokeMethod(
+        context, [context] { qDeleteAll(context->children()); }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete context; // its thread has finished: deleting it from here is safe
+    delete m_thread;
+    m_thread = nullptr;
+    m_threadContext = nullptr;
+}
+
+bool EndpointThread::isRunning() const {
+    return m_thread != nullptr;
+}
+
+} // namespace flowscope

@@ -1,0 +1,187 @@
+#include "httpendpoint.h"
+
+#include "jobmonitorhub.h"
+#include "jsonshapes.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QJsonDocument>
+#include <QTcpServer>
+#include <QWebSocket>
+
+namespace flowscope {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using StatusCode = QHttpServerResponder::StatusCode;
+
+QHttpServerResponse toResponse(const ApiReply &reply) {
+    return QHttpServerResponse(reply.body, StatusCode(reply.httpStatus));
+}
+
+QString methodName(Method method) {
+    switch (method) {
+    case Method::Get:
+        return QStringLiteral("GET");
+    case Method::Post:
+        return QStringLiteral("POST");
+    case Method::Put:
+        return QStringLiteral("PUT");
+    case Method::Delete:
+        return QStringLiteral("DELETE");
+    case Method::Patch:
+        return QStringLiteral("PATCH");
+    case Method::Head:
+        return QStringLiteral("HEAD");
+    case Method::Options:
+        return QStringLiteral("OPTIONS");
+    default:
+        return QStringLiteral("request");
+    }
+}
+
+bool isWebSocketUpgrade(const QHttpServerRequest &request) {
+    const auto headers = request.headers();
+    for (const auto &header : headers) {
+        if (header.first.compare("upgrade", Qt::CaseInsensitive) == 0)
+            return header.second.compare("websocket", Qt::CaseInsensitive) == 0;
+    }
+    return false;
+}
+
+void writeJson(QHttpServerResponder &responder, int status, const QJsonObject &body) {
+    responder.write(QJsonDocument(body), StatusCode(status));
+}
+
+} // namespace
+
+HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_handlers(engine)
+    , m_server(new QHttpServer(this))
+    , m_monitors(new JobMonitorHub(engine, this)) {
+    addRestRoutes();
+    addWebSocketRoute();
+    m_server->setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            const QString path = request.url().path();
+            const QStringList allowed = m_routes.methodsFor(path);
+            if (allowed.isEmpty()) {
+                const QString message =
+                    QStringLiteral("no route for %1 %2").arg(methodName(request.method()), path);
+                writeJson(responder, 404, EndpointJson::error(404, message));
+                return;
+            }
+            const QString message =
+                QStringLiteral("method %1 not allowed on %2 (allowed: %3)")
+                    .arg(methodName(request.method()), path, allowed.join(QStringLiteral(", ")));
+            responder.write(QJsonDocument(EndpointJson::error(405, message)),
+                            {{"Content-Type", "application/json"},
+                             {"Allow", allowed.join(QStringLiteral(", ")).toUtf8()}},
+                            StatusCode::MethodNotAllowed);
+        });
+}
+
+// Monitors unsubscribe from the bus first; the server (and the handlers that use m_handlers) goes
+// before the members do.
+HttpEndpoint::~HttpEndpoint() {
+    delete m_monitors;
+    delete m_server;
+}
+
+void HttpEndpoint::addRestRoutes() {
+    // Each route is registered with the server and in the table the missing handler reads.
+    const auto get = [this](const QString &pattern, auto handler) {
+        m_routes.add(QStringLiteral("GET"), pattern);
+        m_server->route(pattern, Method::Get, std::move(handler));
+    };
+    const auto post = [this](const QString &pattern, auto handler) {
+        m_routes.add(QStringLiteral("POST"), pattern);
+        m_server->route(pattern, Method::Post, std::move(handler));
+    };
+    const ApiHandlers *api = &m_handlers;
+
+    get(QStringLiteral("/api/health"), [api] { return toResponse(api->health()); });
+    get(QStringLiteral("/api/flows"), [api] { return toResponse(api->flows()); });
+    get(QStringLiteral("/api/flows/<arg>"),
+        [api](const QString &id) { return toResponse(api->flow(id)); });
+    get(QStringLiteral("/api/classes"), [api] { return toResponse(api->classes()); });
+
+    post(QStringLiteral("/api/jobs"), [api](const QHttpServerRequest &request) {
+        return toResponse(api->createJob(request.body()));
+    });
+    get(QStringLiteral("/api/jobs"), [api](const QHttpServerRequest &request) {
+        return toResponse(api->jobs(request.query()));
+    });
+    get(QStringLiteral("/api/jobs/<arg>"),
+        [api](const QString &id) { return toResponse(api->job(id)); });
+    get(QStringLiteral("/api/jobs/<arg>/status"),
+        [api](const QString &id) { return toResponse(api->jobStatus(id)); });
+    get(QStringLiteral("/api/jobs/<arg>/trace"),
+        [api](const QString &id, const QHttpServerRequest &request) {
+            return toResponse(api->trace(id, request.query()));
+        });
+    post(QStringLiteral("/api/jobs/<arg>/pause"), [api](const QString &id) {
+        return toResponse(api->controlJob(id, ApiHandlers::JobAction::Pause));
+    });
+    post(QStringLiteral("/api/jobs/<arg>/resume"), [api](const QString &id) {
+        return toResponse(api->controlJob(id, ApiHandlers::JobAction::Resume));
+    });
+    post(QStringLiteral("/api/jobs/<arg>/cancel"), [api](const QString &id) {
+        return toResponse(api->controlJob(id, ApiHandlers::JobAction::Cancel));
+    });
+}
+
+void HttpEndpoint::addWebSocketRoute() {
+    // QtHttpServer 6.4 upgrades a connection only when a route matches its path and writes
+    // nothing. One route takes every /api/ws/ path; the hub refuses the unknown ones with 1008.
+    m_routes.add(QStringLiteral("GET"), QStringLiteral("/api/ws/<arg>"));
+    m_server->route(
+        QStringLiteral("/api/ws/<arg>"), Method::Get,
+        [](const QUrl &, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            if (isWebSocketUpgrade(request))
+                return;
+            writeJson(responder, 400,
+                      EndpointJson::error(400, QStringLiteral("%1 is a WebSocket endpoint: send an "
+                                                              "Upgrade: websocket request")
+                                                   .arg(request.url().path())));
+        });
+    connect(m_server, &QHttpServer::newWebSocketConnection, this, &HttpEndpoint::acceptWebSockets);
+}
+
+void HttpEndpoint::acceptWebSockets() {
+    while (m_server->hasPendingWebSocketConnections())
+        m_monitors->accept(m_server->nextPendingWebSocketConnection());
+}
+
+quint16 HttpEndpoint::listen(const QHostAddress &address, quint16 port, QString *error) {
+    // A QTcpServer of our own, to report why listening failed (QHttpServer::listen only says 0).
+    auto *tcpServer = new QTcpServer(m_server);
+    if (!tcpServer->listen(address, port)) {
+        if (error) {
+            *error = QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(address.toString())
+                         .arg(port)
+                         .arg(tcpServer->errorString());
+        }
+        delete tcpServer;
+        return 0;
+    }
+    m_server->bind(tcpServer);
+    m_port = tcpServer->serverPort();
+    return m_port;
+}
+
+quint16 HttpEndpoint::port() const {
+    return m_port;
+}
+
+int HttpEndpoint::monitorCount() const {
+    return m_monitors->monitorCount();
+}
+
+} // namespace flowscope

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "apihandlers.h"
+#include "routetable.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+QT_BEGIN_NAMESPACE
+class QHttpServer;
+QT_END_NAMESPACE
+
+namespace flowscope {
+
+class Engine;
+class JobMonitorHub;
+
+// The Routilux-compatible monitoring API of an engine over HTTP, with the job monitor WebSocket
+// on the same port. Lives in the thread that created it; its handlers call the thread-safe Engine
+// directly (each call is short), so that thread only needs a running event loop.
+class HttpEndpoint : public QObject {
+    Q_OBJECT
+public:
+    explicit HttpEndpoint(Engine *engine, QObject *parent = nullptr);
+    ~HttpEndpoint() override;
+
+    // Returns the port really bound (port 0 picks a free one), or 0 with *error set.
+    quint16 listen(const QHostAddress &address, quint16 port, QString *error = nullptr);
+    quint16 port() const;
+    // Open job monitor WebSockets (for tests and status displays).
+    int monitorCount() const;
+
+private:
+    void addRestRoutes();
+    void addWebSocketRoute();
+    void acceptWebSockets();
+
+    Engine *m_engine;
+    ApiHandlers m_handlers;
+    RouteTable m_routes;
+    QHttpServer *m_server;
+    JobMonitorHub *m_monitors;
+    quint16 m_port = 0;
+};
+
+} // namespace flowscope

@@ -1,0 +1,122 @@
+#include "jobmonitorsocket.h"
+
+#include "events/eventbus.h"
+#include "events/eventjson.h"
+#include "runtime/engine.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutex>
+#include <QWebSocket>
+
+namespace flowscope {
+
+// Shared by the monitor and its wake callback, which the bus may call from a worker thread at any
+// moment, even while the monitor is being destroyed: the lock makes "post to a live monitor" and
+// "monitor is gone" mutually exclusive.
+struct JobMonitorSocket::WakeRelay {
+    QMutex mutex;
+    JobMonitorSocket *target = nullptr;
+
+    void post() {
+        QMutexLocker locker(&mutex);
+        if (target) {
+            JobMonitorSocket *monitor = target;
+            QMetaObject::invokeMethod(
+                monitor, [monitor] { monitor->sendPending(); }, Qt::QueuedConnection);
+        }
+    }
+};
+
+namespace {
+
+QJsonObject eventsMessage(JobId job, const QJsonArray &events, quint64 dropped) {
+    return {{QStringLiteral("type"), QStringLiteral("events")},
+            {QStringLiteral("job_id"), job.toString()},
+            {QStringLiteral("events"), events},
+            {QStringLiteral("dropped"), double(dropped)}};
+}
+
+} // namespace
+
+JobMonitorSocket::JobMonitorSocket(Engine *engine, JobId job, std::unique_ptr<QWebSocket> socket,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_job(job)
+    , m_socket(std::move(socket))
+    , m_relay(std::make_shared<WakeRelay>()) {
+    m_socket->setMaxAllowedIncomingFrameSize(maxIncomingBytes);
+    m_socket->setMaxAllowedIncomingMessageSize(maxIncomingBytes);
+    connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
+        stopWatching();
+        Q_EMIT closed(this);
+    });
+
+    m_relay->target = this;
+    EventFilter filter;
+    filter.job = job;
+    std::shared_ptr<WakeRelay> relay = m_relay;
+    // Subscribe before reading the history so that nothing falls between the two.
+    m_subscription = m_engine->bus().subscribe(filter, queueCapacity, [relay] { relay->post(); });
+    sendHelloAndHistory();
+}
+
+JobMonitorSocket::~JobMonitorSocket() {
+    stopWatching();
+}
+
+void JobMonitorSocket::stopWatching() {
+    {
+        QMutexLocker locker(&m_relay->mutex);
+        m_relay->target = nullptr;
+    }
+    if (m_subscription) {
+        m_engine->bus().unsubscribe(m_subscription);
+        m_subscription.reset();
+    }
+}
+
+void JobMonitorSocket::sendHelloAndHistory() {
+    const std::optional<JobInfo> info = m_engine->job(m_job);
+    sendText({{QStringLiteral("type"), QStringLiteral("hello")},
+              {QStringLiteral("job_id"), m_job.toString()},
+              {QStringLiteral("status"),
+               info ? jobStatusName(info->status) : QStringLiteral("unknown")}});
+
+    QJsonArray events;
+    const QVector<Event> history = m_engine->trace(m_job);
+    for (const Event &event : history) {
+        events.append(eventToJson(event));
+        m_lastSentSeq = std::max(m_lastSentSeq, event.seq);
+    }
+    if (!events.isEmpty())
+        sendText(eventsMessage(m_job, events, 0));
+    sendPending();
+}
+
+void JobMonitorSocket::sendPending() {
+    if (!m_subscription)
+        return;
+    const std::vector<Event> batch = m_subscription->takeAll();
+    const quint64 droppedTotal = m_subscription->droppedCount();
+    const quint64 dropped = droppedTotal - m_droppedReported;
+    QJsonArray events;
+    for (const Event &event : batch) {
+        if (event.seq <= m_lastSentSeq)
+            continue;
+        events.append(eventToJson(event));
+        m_lastSentSeq = event.seq;
+    }
+    if (events.isEmpty() && dropped == 0)
+        return;
+    m_droppedReported = droppedTotal;
+    sendText(eventsMessage(m_job, events, dropped));
+}
+
+void JobMonitorSocket::sendText(const QJsonObject &message) {
+    m_socket->sendTextMessage(
+        QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+}
+
+} // namespace flowscope
