@@ -66,23 +66,10 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     , m_monitors(new JobMonitorHub(engine, this)) {
     addRestRoutes();
     addWebSocketRoute();
+    // Method mismatches land here too (QtHttpServer 6.4): tell 405 from 404.
     m_server->setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            const QString path = request.url().path();
-            const QStringList allowed = m_routes.methodsFor(path);
-            if (allowed.isEmpty()) {
-                const QString message =
-                    QStringLiteral("no route for %1 %2").arg(methodName(request.method()), path);
-                writeJson(responder, 404, EndpointJson::error(404, message));
-                return;
-            }
-            const QString message =
-                QStringLiteral("method %1 not allowed on %2 (allowed: %3)")
-                    .arg(methodName(request.method()), path, allowed.join(QStringLiteral(", ")));
-            responder.write(QJsonDocument(EndpointJson::error(405, message)),
-                            {{"Content-Type", "application/json"},
-                             {"Allow", allowed.join(QStringLiteral(", ")).toUtf8()}},
-                            StatusCode::MethodNotAllowed);
+            answerUnrouted(request, responder);
         });
 }
 
@@ -138,19 +125,44 @@ void HttpEndpoint::addRestRoutes() {
 
 void HttpEndpoint::addWebSocketRoute() {
     // QtHttpServer 6.4 upgrades a connection only when a route matches its path and writes
-    // nothing. One route takes every /api/ws/ path; the hub refuses the unknown ones with 1008.
+    // nothing. This catch-all GET route, registered last, lets every WebSocket upgrade through
+    // (the hub closes the ones it does not serve with 1008) and answers plain GETs that no other
+    // route took.
     m_routes.add(QStringLiteral("GET"), QStringLiteral("/api/ws/<arg>"));
     m_server->route(
-        QStringLiteral("/api/ws/<arg>"), Method::Get,
-        [](const QUrl &, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        QStringLiteral("/<arg>"), Method::Get,
+        [this](const QUrl &, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             if (isWebSocketUpgrade(request))
                 return;
-            writeJson(responder, 400,
-                      EndpointJson::error(400, QStringLiteral("%1 is a WebSocket endpoint: send an "
-                                                              "Upgrade: websocket request")
-                                                   .arg(request.url().path())));
+            const QString path = request.url().path();
+            if (!path.startsWith(QStringLiteral("/api/ws/"))) {
+                answerUnrouted(request, responder);
+                return;
+            }
+            const QString message = QStringLiteral("%1 is a WebSocket endpoint: send "
+                                                   "an Upgrade: websocket request")
+                                        .arg(path);
+            writeJson(responder, 400, EndpointJson::error(400, message));
         });
     connect(m_server, &QHttpServer::newWebSocketConnection, this, &HttpEndpoint::acceptWebSockets);
+}
+
+void HttpEndpoint::answerUnrouted(const QHttpServerRequest &request,
+                                  QHttpServerResponder &responder) const {
+    const QString path = request.url().path();
+    const QStringList allowed = m_routes.methodsFor(path);
+    if (allowed.isEmpty()) {
+        const QString message =
+            QStringLiteral("no route for %1 %2").arg(methodName(request.method()), path);
+        writeJson(responder, 404, EndpointJson::error(404, message));
+        return;
+    }
+    const QString allowList = allowed.join(QStringLiteral(", "));
+    const QString message = QStringLiteral("method %1 not allowed on %2 (allowed: %3)")
+                                .arg(methodName(request.method()), path, allowList);
+    responder.write(QJsonDocument(EndpointJson::error(405, message)),
+                    {{"Content-Type", "application/json"}, {"Allow", allowList.toUtf8()}},
+                    StatusCode::MethodNotAllowed);
 }
 
 void HttpEndpoint::acceptWebSockets() {

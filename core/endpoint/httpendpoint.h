@@ -8,6 +8,8 @@
 
 QT_BEGIN_NAMESPACE
 class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
 QT_END_NAMESPACE
 
 namespace flowscope {
@@ -34,6 +36,8 @@ private:
     void addRestRoutes();
     void addWebSocketRoute();
     void acceptWebSockets();
+    // 404, or 405 with Allow when the path is served under other methods.
+    void answerUnrouted(const QHttpServerRequest &request, QHttpServerResponder &responder) const;
 
     Engine *m_engine;
     ApiHandlers m_handlers;
