@@ -468,9 +468,10 @@ void TestHttpEndpoint::monitorStreamsEveryEventToEachClient() {
 }
 
 void TestHttpEndpoint::monitorRefusesUnknownJobAndPath() {
-    for (const QString &path : {QStringLiteral("/api/ws/jobs/00000000-0000ffff/monitor"),
-                                QStringLiteral("/api/ws/jobs/xyz/monitor"),
-                                QStringLiteral("/api/ws/flows/chain/elsewhere")}) {
+    for (const QString &path :
+         {QStringLiteral("/api/ws/jobs/00000000-0000ffff/monitor"),
+          QStringLiteral("/api/ws/jobs/xyz/monitor"),
+          QStringLiteral("/api/ws/flows/chain/elsewhere"), QStringLiteral("/elsewhere")}) {
         QWebSocket socket;
         QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
         socket.open(url(path, QStringLiteral("ws")));
