@@ -2,8 +2,6 @@
 
 #include "client/engineclient.h"
 
-#include <memory>
-
 namespace flowscope {
 
 class Engine;
@@ -36,7 +34,7 @@ public:
 
 private:
     Engine *m_engine;
-    std::shared_ptr<InProcessPump> m_pump;
+    InProcessPump *m_pump; // lives in the engine thread
 };
 
 } // namespace flowscope

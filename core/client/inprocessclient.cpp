@@ -1,0 +1,163 @@
+#include "client/inprocessclient.h"
+
+#include "client/inprocesspump.h"
+#include "events/eventbus.h"
+#include "runtime/engine.h"
+
+#include <QFile>
+#include <QPointer>
+
+namespace flowscope {
+
+namespace {
+
+// Runs work in the engine thread and hands its answer back to the client's thread.
+template<class Work>
+void inEngineThread(Engine *engine, Work work)
+{
+    QMetaObject::invokeMethod(engine->threadContext(), std::move(work), Qt::QueuedConnection);
+}
+
+template<class Reply>
+void toClient(const QPointer<InProcessClient> &client, Reply reply)
+{
+    if (client)
+        QMetaObject::invokeMethod(client.data(), std::move(reply), Qt::QueuedConnection);
+}
+
+} // namespace
+
+InProcessClient::InProcessClient(Engine *engine, QObject *parent)
+    : EngineClient(parent)
+    , m_engine(engine)
+    , m_pump(new InProcessPump(engine, this, eventBufferCapacity))
+{
+    qRegisterMetaType<ClientUpdate>();
+    qRegisterMetaType<JobId>();
+    m_pump->moveToThread(engine->threadContext()->thread());
+    QMetaObject::invokeMethod(m_pump, &InProcessPump::start, Qt::QueuedConnection);
+    refreshFlows();
+}
+
+InProcessClient::~InProcessClient()
+{
+    m_pump->deleteLater();
+}
+
+QString InProcessClient::displayName() const { return tr("In-process engine"); }
+
+EngineClient::ConnectionState InProcessClient::connectionState() const
+{
+    return ConnectionState::Connected;
+}
+
+void InProcessClient::refreshFlows()
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self] {
+        const QVector<FlowDefinition> flows = engine->flows();
+        toClient(self, [self, flows] { Q_EMIT self->flowsChanged(flows); });
+    });
+}
+
+void InProcessClient::addFlowFile(const QString &path)
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self, path] {
+        QString flowId;
+        const Status status = engine->addFlowFile(path, &flowId);
+        const QVector<FlowDefinition> flows = engine->flows();
+        toClient(self, [self, status, flowId, flows] {
+            if (!status.ok()) {
+                Q_EMIT self->requestFailed(tr("Open flow"), status.message);
+                return;
+            }
+            Q_EMIT self->flowsChanged(flows);
+            Q_EMIT self->flowAdded(flowId);
+        });
+    });
+}
+
+void InProcessClient::addFlowJson(const QByteArray &json, const QString &source)
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self, json, source] {
+        QString flowId;
+        const Status status = engine->addFlowJson(json, source, &flowId);
+        const QVector<FlowDefinition> flows = engine->flows();
+        toClient(self, [self, status, flowId, flows] {
+            if (!status.ok()) {
+                Q_EMIT self->requestFailed(tr("Add flow"), status.message);
+                return;
+            }
+            Q_EMIT self->flowsChanged(flows);
+            Q_EMIT self->flowAdded(flowId);
+        });
+    });
+}
+
+void InProcessClient::startJob(const QString &flowId, const QString &entry,
+                               const QVariantMap &params)
+{
+    JobRequest request;
+    request.flowId = flowId;
+    request.params = params;
+    if (!entry.isEmpty()) {
+        const int dot = entry.lastIndexOf(QLatin1Char('.'));
+        request.entryRoutine = dot < 0 ? entry : entry.left(dot);
+        request.entrySlot = dot < 0 ? QString() : entry.mid(dot + 1);
+    }
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self, request] {
+        JobId id;
+        const Status status = engine->startJob(request, &id);
+        toClient(self, [self, status, id, flowId = request.flowId] {
+            if (status.ok())
+                Q_EMIT self->jobStarted(id, flowId);
+            else
+                Q_EMIT self->requestFailed(tr("Start job"), status.message);
+        });
+    });
+}
+
+namespace {
+
+template<class Call>
+void control(Engine *engine, const QPointer<InProcessClient> &self, const QString &what, Call call)
+{
+    inEngineThread(engine, [engine, self, what, call] {
+        const Status status = call(engine);
+        if (!status.ok()) {
+            toClient(self, [self, what, status] { Q_EMIT self->requestFailed(what, status.message); });
+        }
+    });
+}
+
+} // namespace
+
+void InProcessClient::pauseJob(JobId id)
+{
+    control(m_engine, this, tr("Pause job"), [id](Engine *e) { return e->pauseJob(id); });
+}
+
+void InProcessClient::resumeJob(JobId id)
+{
+    control(m_engine, this, tr("Resume job"), [id](Engine *e) { return e->resumeJob(id); });
+}
+
+void InProcessClient::cancelJob(JobId id)
+{
+    control(m_engine, this, tr("Cancel job"), [id](Engine *e) { return e->cancelJob(id); });
+}
+
+void InProcessClient::setMonitoring(bool enabled)
+{
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, enabled] { engine->bus().setEnabled(enabled); });
+}
+
+} // namespace flowscope

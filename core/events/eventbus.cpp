@@ -1,0 +1,207 @@
+#include "events/eventbus.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <chrono>
+
+namespace flowscope {
+
+EventBus::EventBus(int historyCapacity)
+    : m_historyCapacity(size_t(std::max(0, historyCapacity)))
+{
+}
+
+EventBus::~EventBus() = default;
+
+std::unique_ptr<EventSink> EventBus::createSink()
+{
+    return std::make_unique<EventSink>(this);
+}
+
+std::shared_ptr<Subscription> EventBus::subscribe(const EventFilter &filter, int capacity,
+                                                  std::function<void()> wake)
+{
+    auto subscription = std::make_shared<Subscription>(filter, capacity, std::move(wake));
+    QMutexLocker lock(&m_mutex);
+    m_subscriptions.push_back(subscription);
+    return subscription;
+}
+
+void EventBus::unsubscribe(const std::shared_ptr<Subscription> &subscription)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = std::find(m_subscriptions.begin(), m_subscriptions.end(), subscription);
+    if (it != m_subscriptions.end()) {
+        m_droppedByGone += (*it)->droppedCount();
+        m_subscriptions.erase(it);
+    }
+}
+
+void EventBus::publish(std::vector<Event> &batch)
+{
+    if (batch.empty())
+        return;
+    std::vector<Subscription *> toWake;
+    std::vector<std::shared_ptr<Subscription>> keepAlive;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (Event &event : batch) {
+            event.seq = ++m_seq;
+            if (m_historyCapacity > 0) {
+                if (m_history.size() >= m_historyCapacity)
+                    m_history.pop_front();
+                m_history.push_back(event);
+            }
+        }
+        for (const auto &subscription : m_subscriptions) {
+            bool wake = false;
+            {
+                QMutexLocker subLock(&subscription->m_mutex);
+                for (const Event &event : batch) {
+                    if (subscription->m_filter.matches(event))
+                        wake |= subscription->push(event);
+                }
+            }
+            if (wake && subscription->m_wake) {
+                toWake.push_back(subscription.get());
+                keepAlive.push_back(subscription);
+            }
+        }
+    }
+    m_published.fetch_add(batch.size(), std::memory_order_relaxed);
+    batch.clear();
+    // Outside every lock: a wake-up may post to another thread or even call takeAll().
+    for (Subscription *subscription : toWake)
+        subscription->m_wake();
+}
+
+QVector<Event> EventBus::history(const EventFilter &filter, quint64 sinceSeq, int limit) const
+{
+    QVector<Event> result;
+    QMutexLocker lock(&m_mutex);
+    // History is ordered by seq: skip what the caller has already seen.
+    auto it = std::lower_bound(m_history.begin(), m_history.end(), sinceSeq + 1,
+                               [](const Event &e, quint64 seq) { return e.seq < seq; });
+    for (; it != m_history.end(); ++it) {
+        if (filter.matches(*it))
+            result.push_back(*it);
+    }
+    if (limit >= 0 && result.size() > limit)
+        result.remove(0, result.size() - limit);
+    return result;
+}
+
+quint64 EventBus::oldestHeldSequence() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_history.empty() ? 0 : m_history.front().seq;
+}
+
+quint64 EventBus::lastSequence() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_seq;
+}
+
+quint64 EventBus::droppedCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    quint64 total = m_droppedByGone;
+    for (const auto &subscription : m_subscriptions)
+        total += subscription->droppedCount();
+    return total;
+}
+
+int EventBus::subscriberCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_subscriptions.size());
+}
+
+Subscription::Subscription(const EventFilter &filter, int capacity, std::function<void()> wake)
+    : m_filter(filter)
+    , m_capacity(size_t(std::max(1, capacity)))
+    , m_wake(std::move(wake))
+{
+}
+
+bool Subscription::push(const Event &event)
+{
+    if (m_queue.size() >= m_capacity) {
+        m_queue.pop_front();
+        ++m_dropped;
+    }
+    m_queue.push_back(event);
+    if (m_wakePending)
+        return false;
+    m_wakePending = true;
+    return true;
+}
+
+std::vector<Event> Subscription::takeAll()
+{
+    std::vector<Event> out;
+    QMutexLocker lock(&m_mutex);
+    out.reserve(m_queue.size());
+    std::move(m_queue.begin(), m_queue.end(), std::back_inserter(out));
+    m_queue.clear();
+    m_delivered += out.size();
+    m_wakePending = false;
+    return out;
+}
+
+quint64 Subscription::deliveredCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_delivered;
+}
+
+quint64 Subscription::droppedCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_dropped;
+}
+
+quint64 Subscription::pendingCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_queue.size();
+}
+
+EventSink::EventSink(EventBus *bus)
+    : m_bus(bus)
+{
+    m_buffer.reserve(batchSize);
+}
+
+EventSink::~EventSink()
+{
+    flush();
+}
+
+void EventSink::flush()
+{
+    if (!m_buffer.empty()) {
+        m_bus->publish(m_buffer);
+        m_buffer.reserve(batchSize);
+    }
+}
+
+qint64 EventSink::nowNs()
+{
+    // The offset between the monotonic and the wall clock is taken once per process.
+    static const qint64 offset = [] {
+        const qint64 wall = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+        const qint64 mono = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                std::chrono::steady_clock::now().time_since_epoch())
+                                .count();
+        return wall - mono;
+    }();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+               .count()
+        + offset;
+}
+
+} // namespace flowscope

@@ -1,0 +1,71 @@
+#include "routines/workroutine.h"
+
+#include "runtime/context.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <chrono>
+
+namespace flowscope {
+
+namespace {
+constexpr qint64 sliceMs = 5;
+
+bool positiveOrReference(const QJsonValue &v) { return v.isString() || v.toDouble() >= 0; }
+} // namespace
+
+bool WorkRoutine::configure(const QJsonObject &config, ConfigError *error)
+{
+    m_duration = config.value(QLatin1String("duration_ms"));
+    if (m_duration.isUndefined())
+        m_duration = 1000;
+    m_steps = config.value(QLatin1String("steps"));
+    if (m_steps.isUndefined())
+        m_steps = 10;
+    if (!positiveOrReference(m_duration)) {
+        *error = {QStringLiteral("duration_ms"), QStringLiteral("must be >= 0")};
+        return false;
+    }
+    if (!m_steps.isString() && m_steps.toInt() < 1) {
+        *error = {QStringLiteral("steps"), QStringLiteral("must be >= 1")};
+        return false;
+    }
+    m_emitEachStep = config.value(QLatin1String("emit_each_step")).toBool();
+    m_jobProgress = config.value(QLatin1String("job_progress")).toBool();
+    return true;
+}
+
+void WorkRoutine::handle(Context &ctx, const QString &, const QVariant &data)
+{
+    using Clock = std::chrono::steady_clock;
+    const qint64 totalUs = qint64(std::max(0.0, ctx.resolve(m_duration).toDouble()) * 1000);
+    const int steps = std::max(1, ctx.resolve(m_steps).toInt());
+    // Only time spent working counts: a pause inside checkpoint() does not shorten the rest.
+    qint64 workedUs = 0;
+    for (int step = 1; step <= steps; ++step) {
+        const qint64 targetUs = totalUs * step / steps;
+        do {
+            if (!ctx.checkpoint())
+                return;
+            const qint64 chunkUs = std::min(targetUs - workedUs, sliceMs * 1000);
+            if (chunkUs <= 0)
+                break;
+            const auto before = Clock::now();
+            QThread::usleep(ulong(chunkUs));
+            workedUs += std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - before)
+                            .count();
+        } while (workedUs < targetUs);
+        if (m_jobProgress)
+            ctx.setProgress(double(step) / steps);
+        if (m_emitEachStep) {
+            ctx.emit(QStringLiteral("out"), QVariantMap{{QStringLiteral("step"), step},
+                                                        {QStringLiteral("steps"), steps},
+                                                        {QStringLiteral("data"), data}});
+        }
+    }
+    if (!m_emitEachStep)
+        ctx.emit(QStringLiteral("out"), data);
+}
+
+} // namespace flowscope

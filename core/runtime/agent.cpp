@@ -1,0 +1,153 @@
+#include "runtime/agent.h"
+
+#include "runtime/activation.h"
+#include "runtime/context.h"
+#include "runtime/enginecore.h"
+#include "runtime/flowruntime.h"
+#include "runtime/jobstate.h"
+#include "runtime/workqueue.h"
+
+#include <QDateTime>
+#include <QJSEngine>
+
+#include <exception>
+
+namespace flowscope::Internal {
+
+Agent::Agent(EngineCore *core, const QString &name, WorkQueue *queue, bool pooled)
+    : m_core(core)
+    , m_name(name)
+    , m_symbol(Symbol::intern(name))
+    , m_queue(queue)
+    , m_pooled(pooled)
+    , m_sink(core->bus().createSink())
+{
+    setObjectName(QStringLiteral("agent:") + name);
+    m_info.name = name;
+    m_info.pooled = pooled;
+}
+
+Agent::~Agent()
+{
+    wait();
+}
+
+AgentInfo Agent::info() const
+{
+    QMutexLocker lock(&m_infoMutex);
+    return m_info;
+}
+
+void Agent::markHeartbeat(qint64 ms)
+{
+    QMutexLocker lock(&m_infoMutex);
+    m_info.lastHeartbeatMs = ms;
+}
+
+QJSEngine *Agent::scriptEngine()
+{
+    if (!m_scriptEngine)
+        m_scriptEngine = std::make_unique<QJSEngine>();
+    return m_scriptEngine.get();
+}
+
+void Agent::run()
+{
+    Activation *next = nullptr;
+    for (;;) {
+        Activation *activation = next ? next : m_queue->tryPop();
+        if (!activation) {
+            m_sink->flush();
+            activation = m_queue->pop();
+        }
+        if (!activation)
+            break;
+        next = execute(activation);
+    }
+    m_sink->flush();
+    m_scriptEngine.reset();
+    QMutexLocker lock(&m_infoMutex);
+    m_info.state = AgentState::Stopped;
+}
+
+void Agent::setBusy(const QString &routine, JobId job)
+{
+    QMutexLocker lock(&m_infoMutex);
+    m_info.state = AgentState::Busy;
+    m_info.currentRoutine = routine;
+    m_info.currentJob = job;
+    m_info.busySinceMs = QDateTime::currentMSecsSinceEpoch();
+}
+
+void Agent::setIdle(bool failed)
+{
+    QMutexLocker lock(&m_infoMutex);
+    m_info.state = AgentState::Idle;
+    m_info.currentRoutine.clear();
+    m_info.currentJob = JobId();
+    ++m_info.completed;
+    if (failed)
+        ++m_info.failed;
+}
+
+Activation *Agent::execute(Activation *activation)
+{
+    JobState &job = *activation->job;
+    if (job.finished()) {
+        m_core->discard(activation);
+        return nullptr;
+    }
+    if (job.currentStatus() == JobStatus::Paused && m_core->park(activation))
+        return nullptr;
+
+    const RoutineNode &node = job.flow->nodes[size_t(activation->routine)];
+    setBusy(node.id, job.id);
+    Event started;
+    started.type = EventType::RoutineStarted;
+    started.job = job.id;
+    started.flow = job.flow->symbol;
+    started.routine = node.symbol;
+    started.port = activation->slotSymbol;
+    started.agent = m_symbol;
+    started.activation = activation->id;
+    started.parentActivation = activation->parent;
+    const bool monitoring = m_sink->enabled();
+    if (monitoring)
+        m_sink->emit(Event(started));
+
+    Context context(m_core, this, activation);
+    const qint64 begin = EventSink::nowNs();
+    try {
+        node.routine->handle(context, activation->slot, activation->data);
+    } catch (const std::exception &e) {
+        context.fail(QString::fromUtf8(e.what()));
+    } catch (...) {
+        context.fail(QStringLiteral("the handler threw an unknown exception"));
+    }
+    const qint64 duration = EventSink::nowNs() - begin;
+
+    const bool failed = context.hasFailed();
+    if (monitoring) {
+        started.type = failed ? EventType::RoutineError : EventType::RoutineEnded;
+        started.status = failed ? EventStatus::Error : EventStatus::Ok;
+        started.durationNs = duration;
+        if (failed)
+            started.payload = QVariantMap{{QStringLiteral("message"), context.failure()}};
+        m_sink->emit(std::move(started));
+    }
+    setIdle(failed);
+    if (failed) {
+        m_core->failJob(activation->job,
+                        QStringLiteral("routine '%1' failed: %2").arg(node.id, context.failure()),
+                        m_sink.get());
+    }
+    // Take the next activation first: an agent about to go idle publishes its events before it
+    // reports this activation done, so a finished job's trace is complete.
+    Activation *next = m_queue->tryPop();
+    if (!next)
+        m_sink->flush();
+    m_core->finishActivation(activation, m_sink.get());
+    return next;
+}
+
+} // namespace flowscope::Internal

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "events/eventbus.h"
+#include "runtime/agentinfo.h"
+
+#include <QMutex>
+#include <QThread>
+
+#include <memory>
+
+class QJSEngine;
+
+namespace flowscope::Internal {
+
+class Activation;
+class EngineCore;
+class WorkQueue;
+
+// A named worker thread that runs activations from one queue.
+class Agent : public QThread
+{
+public:
+    Agent(EngineCore *core, const QString &name, WorkQueue *queue, bool pooled);
+    ~Agent() override;
+
+    const QString &name() const { return m_name; }
+    Symbol symbol() const { return m_symbol; }
+    EventSink &sink() { return *m_sink; }
+    AgentInfo info() const;
+    void markHeartbeat(qint64 ms);
+    // Created on first use, in this agent's thread, and destroyed with it.
+    QJSEngine *scriptEngine();
+    WorkQueue *queue() const { return m_queue; }
+
+protected:
+    void run() override;
+
+private:
+    // Runs one activation; returns the next one already taken from the queue, if any.
+    Activation *execute(Activation *activation);
+    void setBusy(const QString &routine, JobId job);
+    void setIdle(bool failed);
+
+    EngineCore *m_core;
+    const QString m_name;
+    const Symbol m_symbol;
+    WorkQueue *m_queue;
+    const bool m_pooled;
+    std::unique_ptr<EventSink> m_sink;
+    std::unique_ptr<QJSEngine> m_scriptEngine;
+
+    mutable QMutex m_infoMutex;
+    AgentInfo m_info;
+};
+
+} // namespace flowscope::Internal

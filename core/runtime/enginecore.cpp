@@ -1,0 +1,535 @@
+#include "runtime/enginecore.h"
+
+#include "runtime/activation.h"
+#include "runtime/agent.h"
+#include "runtime/engine.h"
+#include "runtime/flowruntime.h"
+#include "runtime/jobstate.h"
+#include "runtime/workqueue.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace flowscope::Internal {
+
+namespace {
+
+qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+constexpr int housekeepingIntervalMs = 100;
+constexpr size_t removedMemory = 10000;
+
+} // namespace
+
+EngineCore::EngineCore(const EngineConfig &cfg)
+    : config(cfg)
+    , m_bus(cfg.eventHistory)
+    , m_startedMs(nowMs())
+    , m_instance(quint64(QRandomGenerator::global()->generate()) << 32)
+    , m_poolQueue(std::make_unique<WorkQueue>())
+    , m_controlSink(m_bus.createSink())
+{
+    m_bus.setEnabled(cfg.monitoring);
+    const int workers = std::max(1, cfg.workers);
+    for (int i = 1; i <= workers; ++i) {
+        m_agents.push_back(std::make_unique<Agent>(this, QStringLiteral("worker-%1").arg(i),
+                                                   m_poolQueue.get(), true));
+        m_agents.back()->start();
+    }
+    m_thread.setObjectName(QStringLiteral("flowscope-engine"));
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_context, [this] {
+        auto *housekeeping = new QTimer(m_context);
+        QObject::connect(housekeeping, &QTimer::timeout, m_context, [this] { housekeep(); });
+        housekeeping->start(housekeepingIntervalMs);
+        auto *beat = new QTimer(m_context);
+        beat->setTimerType(Qt::PreciseTimer);
+        QObject::connect(beat, &QTimer::timeout, m_context, [this] { heartbeat(); });
+        beat->start(std::max(10, config.heartbeatIntervalMs));
+        heartbeat();
+    });
+}
+
+EngineCore::~EngineCore()
+{
+    QMetaObject::invokeMethod(m_context, [this] { delete m_context; },
+                              Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    // Release every job (paused ones hold parked activations, handlers may wait in checkpoint).
+    for (const JobInfo &info : jobs()) {
+        if (!isFinished(info.status))
+            cancelJob(info.id);
+    }
+    m_poolQueue->close();
+    for (auto &queue : m_namedQueues)
+        queue->close();
+    for (auto &agent : m_agents)
+        agent->wait();
+    auto dropAll = [](WorkQueue &queue) {
+        for (Activation *a : queue.takeAll())
+            delete a;
+    };
+    dropAll(*m_poolQueue);
+    for (auto &queue : m_namedQueues)
+        dropAll(*queue);
+    m_agents.clear();
+    m_controlSink->flush();
+}
+
+Agent *EngineCore::agentFor(const QString &name)
+{
+    QMutexLocker lock(&m_agentsMutex);
+    for (auto &agent : m_agents) {
+        if (agent->name() == name)
+            return agent.get();
+    }
+    m_namedQueues.push_back(std::make_unique<WorkQueue>());
+    m_agents.push_back(std::make_unique<Agent>(this, name, m_namedQueues.back().get(), false));
+    m_agents.back()->start();
+    return m_agents.back().get();
+}
+
+Status EngineCore::addFlow(const FlowDefinition &flow)
+{
+    auto runtime = std::make_shared<FlowRuntime>();
+    runtime->definition = flow;
+    runtime->symbol = Symbol::intern(flow.flowId);
+    runtime->nodes.resize(size_t(flow.routines.size()));
+    for (int i = 0; i < flow.routines.size(); ++i) {
+        const RoutineSpec &spec = flow.routines[i];
+        RoutineNode &node = runtime->nodes[size_t(i)];
+        node.id = spec.id;
+        node.symbol = Symbol::intern(spec.id);
+        const std::optional<RoutineClass> cls = registry.find(spec.className);
+        if (!cls)
+            return Status::invalid(QStringLiteral("routine '%1': unknown class '%2'").arg(spec.id, spec.className));
+        node.routine = cls->create();
+        ConfigError error;
+        if (!node.routine->configure(spec.config, &error))
+            return Status::invalid(QStringLiteral("routine '%1': config.%2: %3").arg(spec.id, error.field, error.message));
+        for (const QString &slot : node.routine->slotNames())
+            node.slotSymbols.insert(slot, Symbol::intern(slot));
+        for (const QString &event : node.routine->eventNames())
+            node.routes.insert(event, EventRoute{Symbol::intern(event), {}});
+        node.queue = spec.agent.isEmpty() ? m_poolQueue.get() : agentFor(spec.agent)->queue();
+        runtime->definition.routines[i].slotNames = node.routine->slotNames();
+        runtime->definition.routines[i].eventNames = node.routine->eventNames();
+    }
+    for (const ConnectionSpec &c : flow.connections) {
+        const int from = runtime->nodeIndex(c.fromRoutine);
+        const int to = runtime->nodeIndex(c.toRoutine);
+        if (from < 0 || to < 0)
+            return Status::invalid(QStringLiteral("connection %1.%2 -> %3.%4 names a missing routine")
+                                       .arg(c.fromRoutine, c.fromEvent, c.toRoutine, c.toSlot));
+        RoutineNode &source = runtime->nodes[size_t(from)];
+        RoutineNode &target = runtime->nodes[size_t(to)];
+        const auto route = source.routes.find(c.fromEvent);
+        if (route == source.routes.end())
+            return Status::invalid(QStringLiteral("routine '%1' has no event '%2'").arg(c.fromRoutine, c.fromEvent));
+        if (!target.slotSymbols.contains(c.toSlot))
+            return Status::invalid(QStringLiteral("routine '%1' has no slot '%2'").arg(c.toRoutine, c.toSlot));
+        route->targets.push_back({to, c.toSlot, target.slotSymbols.value(c.toSlot)});
+    }
+    QWriteLocker lock(&m_flowsLock);
+    m_flows.insert(flow.flowId, std::move(runtime));
+    return Status::success();
+}
+
+void EngineCore::touch(JobState &job)
+{
+    job.version = m_version.fetch_add(1) + 1;
+}
+
+Status EngineCore::removeFlow(const QString &flowId)
+{
+    QWriteLocker lock(&m_flowsLock);
+    if (!m_flows.remove(flowId))
+        return Status::notFound(QStringLiteral("no flow '%1'").arg(flowId));
+    return Status::success();
+}
+
+QVector<FlowDefinition> EngineCore::flows() const
+{
+    QReadLocker lock(&m_flowsLock);
+    QVector<FlowDefinition> list;
+    for (const auto &runtime : m_flows)
+        list.push_back(runtime->definition);
+    std::sort(list.begin(), list.end(),
+              [](const FlowDefinition &a, const FlowDefinition &b) { return a.flowId < b.flowId; });
+    return list;
+}
+
+std::shared_ptr<const FlowRuntime> EngineCore::flowRuntime(const QString &flowId) const
+{
+    QReadLocker lock(&m_flowsLock);
+    return m_flows.value(flowId);
+}
+
+std::shared_ptr<JobState> EngineCore::findJob(JobId id) const
+{
+    QReadLocker lock(&m_jobsLock);
+    return m_jobs.value(id);
+}
+
+void EngineCore::emitControl(Event &&event)
+{
+    QMutexLocker lock(&m_controlMutex);
+    m_controlSink->emit(std::move(event));
+    m_controlSink->flush();
+}
+
+void EngineCore::emitJobEvent(JobState &job, EventType type, EventSink *sink, QVariant payload,
+                              Symbol routine, quint64 activation)
+{
+    Event e;
+    e.type = type;
+    e.job = job.id;
+    e.flow = job.flow->symbol;
+    e.routine = routine;
+    e.activation = activation;
+    e.payload = std::move(payload);
+    if (type == EventType::JobFailed)
+        e.status = EventStatus::Error;
+    else if (type == EventType::JobCancelled)
+        e.status = EventStatus::Cancelled;
+    if (sink)
+        sink->emit(std::move(e));
+    else
+        emitControl(std::move(e));
+}
+
+Status EngineCore::startJob(const JobRequest &request, JobId *id)
+{
+    const std::shared_ptr<const FlowRuntime> flow = flowRuntime(request.flowId);
+    if (!flow)
+        return Status::notFound(QStringLiteral("no flow '%1'").arg(request.flowId));
+    const FlowDefinition &def = flow->definition;
+    const QString routineId = request.entryRoutine.isEmpty() ? def.entryRoutine : request.entryRoutine;
+    if (routineId.isEmpty())
+        return Status::invalid(QStringLiteral("flow '%1' names no entry: give entry_routine_id").arg(def.flowId));
+    const int routine = flow->nodeIndex(routineId);
+    if (routine < 0)
+        return Status::invalid(QStringLiteral("flow '%1' has no routine '%2'").arg(def.flowId, routineId));
+    const RoutineNode &node = flow->nodes[size_t(routine)];
+    QString slot = request.entrySlot;
+    if (slot.isEmpty() && routineId == def.entryRoutine)
+        slot = def.entrySlot;
+    const QStringList slotNames = node.slotSymbols.keys();
+    if (slot.isEmpty() && slotNames.size() == 1)
+        slot = slotNames.first();
+    if (!node.slotSymbols.contains(slot))
+        return Status::invalid(QStringLiteral("routine '%1' has no slot '%2' (slots: %3)")
+                                   .arg(routineId, slot, node.routine->slotNames().join(QLatin1String(", "))));
+
+    const JobId jobId(m_instance | (m_jobCounter.fetch_add(1) + 1));
+    auto job = std::make_shared<JobState>(jobId, flow);
+    const double timeout = request.timeoutSeconds > 0 ? request.timeoutSeconds : def.timeoutSeconds;
+    {
+        QMutexLocker lock(&job->mutex);
+        job->entryRoutine = routineId;
+        job->entrySlot = slot;
+        job->params = request.params;
+        job->variables = def.variables.toVariantMap();
+        for (auto it = request.params.begin(); it != request.params.end(); ++it)
+            job->variables.insert(it.key(), it.value());
+        job->createdMs = job->startedMs = nowMs();
+        if (timeout > 0)
+            job->deadlineMs = job->startedMs + qint64(timeout * 1000);
+        job->setStatus(JobStatus::Running);
+        job->outstanding.store(1);
+        touch(*job);
+    }
+    {
+        QWriteLocker lock(&m_jobsLock);
+        m_jobs.insert(jobId, job);
+    }
+    emitJobEvent(*job, EventType::JobStarted, nullptr,
+                 QVariantMap{{QStringLiteral("entry"), routineId + QLatin1Char('.') + slot},
+                             {QStringLiteral("params"), request.params}});
+    auto *entry = new Activation;
+    entry->id = nextActivationId();
+    entry->job = job;
+    entry->routine = routine;
+    entry->slot = slot;
+    entry->slotSymbol = node.slotSymbols.value(slot);
+    entry->data = request.params;
+    enqueue(entry, nullptr);
+    if (id)
+        *id = jobId;
+    return Status::success();
+}
+
+Status EngineCore::pauseJob(JobId id)
+{
+    const auto job = findJob(id);
+    if (!job)
+        return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
+    {
+        QMutexLocker lock(&job->mutex);
+        if (job->status != JobStatus::Running)
+            return Status::conflict(QStringLiteral("job %1 is %2, not running")
+                                        .arg(id.toString(), jobStatusName(job->status)));
+        job->setStatus(JobStatus::Paused);
+        touch(*job);
+    }
+    emitJobEvent(*job, EventType::JobPaused, nullptr);
+    return Status::success();
+}
+
+Status EngineCore::resumeJob(JobId id)
+{
+    const auto job = findJob(id);
+    if (!job)
+        return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
+    std::vector<Activation *> parked;
+    {
+        QMutexLocker lock(&job->mutex);
+        if (job->status != JobStatus::Paused)
+            return Status::conflict(QStringLiteral("job %1 is %2, not paused")
+                                        .arg(id.toString(), jobStatusName(job->status)));
+        job->setStatus(JobStatus::Running);
+        parked.swap(job->parked);
+        touch(*job);
+        job->changed.wakeAll();
+    }
+    emitJobEvent(*job, EventType::JobResumed, nullptr);
+    for (Activation *a : parked)
+        enqueue(a, nullptr);
+    return Status::success();
+}
+
+Status EngineCore::cancelJob(JobId id)
+{
+    const auto job = findJob(id);
+    if (!job)
+        return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
+    {
+        QMutexLocker lock(&job->mutex);
+        if (isFinished(job->status))
+            return Status::conflict(QStringLiteral("job %1 is already %2")
+                                        .arg(id.toString(), jobStatusName(job->status)));
+    }
+    finishJob(job, JobStatus::Cancelled, {}, nullptr);
+    return Status::success();
+}
+
+void EngineCore::failJob(const std::shared_ptr<JobState> &job, const QString &message,
+                         EventSink *sink)
+{
+    finishJob(job, JobStatus::Failed, message, sink);
+}
+
+void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus status,
+                           const QString &error, EventSink *sink)
+{
+    std::vector<Activation *> parked;
+    {
+        QMutexLocker lock(&job->mutex);
+        if (isFinished(job->status))
+            return;
+        job->setStatus(status);
+        job->error = error;
+        job->finishedMs = nowMs();
+        if (status == JobStatus::Completed)
+            job->progress = 1;
+        parked.swap(job->parked);
+        touch(*job);
+        job->changed.wakeAll(); // releases handlers blocked in checkpoint()
+    }
+    for (Activation *a : parked)
+        discard(a);
+    const EventType type = status == JobStatus::Completed ? EventType::JobCompleted
+        : status == JobStatus::Failed                     ? EventType::JobFailed
+                                                          : EventType::JobCancelled;
+    QVariant payload;
+    if (!error.isEmpty())
+        payload = QVariantMap{{QStringLiteral("message"), error}};
+    emitJobEvent(*job, type, sink, payload);
+    if (sink)
+        sink->flush();
+    QMutexLocker lock(&job->mutex);
+    job->settled = true;
+    job->changed.wakeAll();
+}
+
+void EngineCore::enqueue(Activation *activation, EventSink *from)
+{
+    const RoutineNode &node = activation->job->flow->nodes[size_t(activation->routine)];
+    // A sleeping agent will start on this at once: publish first, so events stay in causal order.
+    if (from && node.queue->hasSleepers())
+        from->flush();
+    node.queue->push(activation);
+}
+
+bool EngineCore::park(Activation *activation)
+{
+    JobState &job = *activation->job;
+    QMutexLocker lock(&job.mutex);
+    if (job.status != JobStatus::Paused)
+        return false;
+    job.parked.push_back(activation);
+    return true;
+}
+
+void EngineCore::discard(Activation *activation)
+{
+    // The job is finished already; only the count is kept right.
+    activation->job->outstanding.fetch_sub(1, std::memory_order_acq_rel);
+    delete activation;
+}
+
+void EngineCore::finishActivation(Activation *activation, EventSink *sink)
+{
+    std::shared_ptr<JobState> job = std::move(activation->job);
+    delete activation;
+    job->done.fetch_add(1, std::memory_order_relaxed);
+    if (job->outstanding.fetch_sub(1, std::memory_order_acq_rel) == 1)
+        finishJob(job, JobStatus::Completed, {}, sink);
+}
+
+QVector<JobInfo> EngineCore::jobs() const
+{
+    QVector<std::shared_ptr<JobState>> all;
+    {
+        QReadLocker lock(&m_jobsLock);
+        all.reserve(m_jobs.size());
+        for (const auto &job : m_jobs)
+            all.push_back(job);
+    }
+    QVector<JobInfo> list;
+    list.reserve(all.size());
+    for (const auto &job : all) {
+        QMutexLocker lock(&job->mutex);
+        list.push_back(job->snapshot());
+    }
+    std::sort(list.begin(), list.end(), [](const JobInfo &a, const JobInfo &b) {
+        return a.createdMs != b.createdMs ? a.createdMs < b.createdMs : a.id < b.id;
+    });
+    return list;
+}
+
+QVector<JobInfo> EngineCore::jobsChangedSince(quint64 version, quint64 *latest) const
+{
+    if (latest)
+        *latest = m_version.load();
+    QVector<JobInfo> changed;
+    QReadLocker lock(&m_jobsLock);
+    for (const auto &job : m_jobs) {
+        QMutexLocker jobLock(&job->mutex);
+        if (job->version > version)
+            changed.push_back(job->snapshot());
+    }
+    for (const auto &[removedVersion, id] : m_removed) {
+        if (removedVersion > version) {
+            JobInfo info;
+            info.id = id;
+            info.removed = true;
+            info.version = removedVersion;
+            changed.push_back(info);
+        }
+    }
+    return changed;
+}
+
+bool EngineCore::waitForJob(JobId id, int timeoutMs) const
+{
+    const auto job = findJob(id);
+    if (!job)
+        return false;
+    QDeadlineTimer deadline(timeoutMs);
+    QMutexLocker lock(&job->mutex);
+    while (!job->settled) {
+        if (!job->changed.wait(&job->mutex, deadline))
+            return job->settled;
+    }
+    return true;
+}
+
+QVector<AgentInfo> EngineCore::agents() const
+{
+    QMutexLocker lock(&m_agentsMutex);
+    QVector<AgentInfo> list;
+    for (const auto &agent : m_agents)
+        list.push_back(agent->info());
+    return list;
+}
+
+void EngineCore::applyRetention()
+{
+    const qint64 cutoff = nowMs() - qint64(config.finishedJobTtlSeconds) * 1000;
+    QWriteLocker lock(&m_jobsLock);
+    std::vector<std::pair<qint64, JobId>> finished;
+    for (const auto &job : m_jobs) {
+        if (job->finished()) {
+            QMutexLocker jobLock(&job->mutex);
+            finished.emplace_back(job->finishedMs, job->id);
+        }
+    }
+    std::sort(finished.begin(), finished.end());
+    const size_t excess = finished.size() > size_t(std::max(0, config.maxFinishedJobs))
+        ? finished.size() - size_t(std::max(0, config.maxFinishedJobs))
+        : 0;
+    for (size_t i = 0; i < finished.size(); ++i) {
+        if (i < excess || finished[i].first < cutoff) {
+            m_jobs.remove(finished[i].second);
+            m_removed.emplace_back(m_version.fetch_add(1) + 1, finished[i].second);
+        }
+    }
+    while (m_removed.size() > removedMemory)
+        m_removed.pop_front();
+}
+
+void EngineCore::housekeep()
+{
+    const qint64 now = nowMs();
+    std::vector<std::shared_ptr<JobState>> expired;
+    {
+        QReadLocker lock(&m_jobsLock);
+        for (const auto &job : m_jobs) {
+            if (job->finished())
+                continue;
+            QMutexLocker jobLock(&job->mutex);
+            if (job->deadlineMs > 0 && now >= job->deadlineMs)
+                expired.push_back(job);
+        }
+    }
+    for (const auto &job : expired) {
+        const qint64 limit = job->deadlineMs - job->startedMs;
+        failJob(job, QStringLiteral("timed out after %1 s").arg(double(limit) / 1000.0), nullptr);
+    }
+    if (now - m_lastRetentionMs >= 1000) {
+        m_lastRetentionMs = now;
+        applyRetention();
+    }
+}
+
+void EngineCore::heartbeat()
+{
+    const qint64 now = nowMs();
+    QMutexLocker lock(&m_agentsMutex);
+    for (const auto &agent : m_agents) {
+        agent->markHeartbeat(now);
+        if (!m_bus.isEnabled())
+            continue;
+        const AgentInfo info = agent->info();
+        Event e;
+        e.type = EventType::Heartbeat;
+        e.agent = agent->symbol();
+        e.job = info.currentJob;
+        e.payload = QVariantMap{{QStringLiteral("state"), agentStateName(info.state)},
+                                {QStringLiteral("routine"), info.currentRoutine},
+                                {QStringLiteral("completed"), info.completed},
+                                {QStringLiteral("failed"), info.failed},
+                                {QStringLiteral("pooled"), info.pooled}};
+        emitControl(std::move(e));
+    }
+}
+
+} // namespace flowscope::Internal

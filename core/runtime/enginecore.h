@@ -1,0 +1,110 @@
+#pragma once
+
+#include "events/eventbus.h"
+#include "runtime/engineconfig.h"
+#include "runtime/jobinfo.h"
+#include "runtime/result.h"
+#include "runtime/routineregistry.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QReadWriteLock>
+#include <QThread>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <vector>
+
+namespace flowscope {
+struct FlowDefinition;
+struct JobRequest;
+struct AgentInfo;
+} // namespace flowscope
+
+namespace flowscope::Internal {
+
+class Activation;
+class Agent;
+class JobState;
+class WorkQueue;
+struct FlowRuntime;
+
+// The engine's machinery behind the public Engine facade.
+class EngineCore
+{
+public:
+    explicit EngineCore(const EngineConfig &config);
+    ~EngineCore();
+
+    const EngineConfig config;
+    RoutineRegistry registry;
+    EventBus &bus() { return m_bus; }
+    QObject *threadContext() const { return m_context; }
+    qint64 startedMs() const { return m_startedMs; }
+
+    Status addFlow(const FlowDefinition &flow);
+    Status removeFlow(const QString &flowId);
+    QVector<FlowDefinition> flows() const;
+    std::shared_ptr<const FlowRuntime> flowRuntime(const QString &flowId) const;
+
+    Status startJob(const JobRequest &request, JobId *id);
+    Status pauseJob(JobId id);
+    Status resumeJob(JobId id);
+    Status cancelJob(JobId id);
+    std::shared_ptr<JobState> findJob(JobId id) const;
+    QVector<JobInfo> jobs() const;
+    QVector<JobInfo> jobsChangedSince(quint64 version, quint64 *latest) const;
+    bool waitForJob(JobId id, int timeoutMs) const;
+    QVector<AgentInfo> agents() const;
+    void applyRetention();
+
+    // Used by agents and contexts.
+    quint64 nextActivationId() { return m_activationIds.fetch_add(1, std::memory_order_relaxed) + 1; }
+    void enqueue(Activation *activation, EventSink *from);
+    bool park(Activation *activation);
+    void discard(Activation *activation);
+    void finishActivation(Activation *activation, EventSink *sink);
+    void failJob(const std::shared_ptr<JobState> &job, const QString &message, EventSink *sink);
+    // Call with the job's mutex held.
+    void touch(JobState &job);
+    // Emits a job-level event (no routine); from a control thread when sink is null.
+    void emitJobEvent(JobState &job, EventType type, EventSink *sink, QVariant payload = {},
+                      Symbol routine = {}, quint64 activation = 0);
+
+private:
+    Agent *agentFor(const QString &name); // creates named agents on first use
+    void finishJob(const std::shared_ptr<JobState> &job, JobStatus status, const QString &error,
+                   EventSink *sink);
+    void housekeep();
+    void heartbeat();
+    void emitControl(Event &&event);
+
+    EventBus m_bus;
+    const qint64 m_startedMs;
+    const quint64 m_instance;
+    std::atomic<quint64> m_jobCounter{0};
+    std::atomic<quint64> m_activationIds{0};
+    std::atomic<quint64> m_version{0};
+
+    mutable QReadWriteLock m_flowsLock;
+    QHash<QString, std::shared_ptr<const FlowRuntime>> m_flows;
+
+    mutable QReadWriteLock m_jobsLock;
+    QHash<JobId, std::shared_ptr<JobState>> m_jobs;
+    std::deque<std::pair<quint64, JobId>> m_removed; // (version, id) of jobs that left memory
+
+    mutable QMutex m_agentsMutex;
+    std::unique_ptr<WorkQueue> m_poolQueue;
+    std::vector<std::unique_ptr<WorkQueue>> m_namedQueues;
+    std::vector<std::unique_ptr<Agent>> m_agents;
+
+    QMutex m_controlMutex;
+    std::unique_ptr<EventSink> m_controlSink;
+
+    qint64 m_lastRetentionMs = 0; // engine thread only
+    QThread m_thread;
+    QObject *m_context = nullptr;
+};
+
+} // namespace flowscope::Internal

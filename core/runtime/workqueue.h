@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QMutex>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <deque>
+
+namespace flowscope::Internal {
+
+class Activation;
+
+// Activations waiting for an agent. The shared pool has one queue served by several agents; a
+// named agent has its own.
+class WorkQueue
+{
+public:
+    void push(Activation *activation);
+    // Blocks until an activation arrives or the queue is closed (then returns nullptr).
+    Activation *pop();
+    Activation *tryPop();
+    void close();
+    // Some agent sleeps on this queue: a push will wake a thread.
+    bool hasSleepers() const { return m_sleepers.load(std::memory_order_relaxed) > 0; }
+    std::deque<Activation *> takeAll();
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_ready;
+    std::deque<Activation *> m_items;
+    std::atomic<int> m_sleepers{0};
+    bool m_closed = false;
+};
+
+} // namespace flowscope::Internal
