@@ -1,0 +1,87 @@
+#include "consolemode.h"
+
+#include "client/inprocessclient.h"
+#include "commandline.h"
+#include "endpoint/endpointthread.h"
+#include "mainwindow.h"
+#include "quitonsignal.h"
+#include "runtime/engine.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace flowscope {
+
+namespace {
+void installTranslations(const QString &language) {
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (locale.language() != QLocale::German)
+        return;
+    auto *qtTranslator = new QTranslator(qApp);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qtTranslator);
+    }
+    auto *translator = new QTranslator(qApp);
+    if (translator->load(locale, QStringLiteral("flowscope"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(translator);
+    }
+}
+
+QString urlFor(const QHostAddress &address, quint16 port) {
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                             : address.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(port);
+}
+} // namespace
+
+int runConsole(const CommandLineOptions &options) {
+    installTranslations(options.language);
+
+    EngineConfig config;
+    if (options.workers > 0)
+        config.workers = options.workers;
+    config.monitoring = options.monitoring;
+    Engine engine(config);
+    engine.addDemoFlows();
+
+    InProcessClient client(&engine);
+    MainWindow window(&client);
+    for (const QString &path : options.flowFiles)
+        client.addFlowFile(path); // failures show in the status bar
+
+    // The window only asks; serving needs the engine, which only this function knows. start()
+    // replaces an endpoint that is already running.
+    EndpointThread endpoint(&engine);
+    QHostAddress servedAddress;
+    QObject::connect(&window, &MainWindow::serveRequested, &endpoint,
+                     [&](const QHostAddress &address, quint16 port) {
+                         servedAddress = address;
+                         endpoint.start(address, port);
+                     });
+    QObject::connect(&endpoint, &EndpointThread::listening, &window, [&](quint16 port) {
+        const QString url = urlFor(servedAddress, port);
+        window.showEndpointListening(url);
+        std::printf("Flowscope endpoint listening on %s\n", qUtf8Printable(url));
+        std::fflush(stdout);
+    });
+    QObject::connect(&endpoint, &EndpointThread::failed, &window, &MainWindow::showEndpointFailed);
+    if (options.listenGiven) {
+        servedAddress = options.listenAddress;
+        endpoint.start(options.listenAddress, options.listenPort);
+    }
+
+    QuitOnSignal quitOnSignal;
+    window.show();
+    const int code = QApplication::exec();
+    endpoint.stop();
+    return code;
+}
+
+} // namespace flowscope

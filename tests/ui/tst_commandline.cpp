@@ -1,0 +1,115 @@
+#include "commandline.h"
+
+#include <QtTest>
+
+using namespace flowscope;
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults() {
+        CommandLine commandLine;
+        QVERIFY(commandLine.parse({QStringLiteral("flowscope")}));
+        const CommandLineOptions &options = commandLine.options();
+        QVERIFY(!options.headless);
+        QVERIFY(!options.listenGiven);
+        QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(options.listenPort, quint16(8765));
+        QVERIFY(options.monitoring);
+        QCOMPARE(options.workers, 0);
+    }
+
+    void everyOption() {
+        CommandLine commandLine;
+        QVERIFY2(commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--headless"),
+                                    QStringLiteral("--listen"), QStringLiteral("0.0.0.0:9000"),
+                                    QStringLiteral("--flow"), QStringLiteral("a.json"),
+                                    QStringLiteral("--flow"), QStringLiteral("b.json"),
+                                    QStringLiteral("--demo"), QStringLiteral("--workers"),
+                                    QStringLiteral("4"), QStringLiteral("--no-monitoring"),
+                                    QStringLiteral("--lang"), QStringLiteral("de")}),
+                 qPrintable(commandLine.errorText()));
+        const CommandLineOptions &options = commandLine.options();
+        QVERIFY(options.headless);
+        QVERIFY(options.listenGiven);
+        QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::AnyIPv4));
+        QCOMPARE(options.listenPort, quint16(9000));
+        QCOMPARE(options.flowFiles,
+                 QStringList({QStringLiteral("a.json"), QStringLiteral("b.json")}));
+        QVERIFY(options.demo);
+        QCOMPARE(options.workers, 4);
+        QVERIFY(!options.monitoring);
+        QCOMPARE(options.language, QStringLiteral("de"));
+    }
+
+    void listenValues_data() {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("port");
+        QTest::newRow("ipv4") << QStringLiteral("127.0.0.1:8765") << true
+                              << QStringLiteral("127.0.0.1") << 8765;
+        QTest::newRow("ephemeral port")
+            << QStringLiteral("127.0.0.1:0") << true << QStringLiteral("127.0.0.1") << 0;
+        QTest::newRow("localhost")
+            << QStringLiteral("localhost:80") << true << QStringLiteral("127.0.0.1") << 80;
+        QTest::newRow("ipv6") << QStringLiteral("[::1]:8080") << true << QStringLiteral("::1")
+                              << 8080;
+        QTest::newRow("no port") << QStringLiteral("127.0.0.1") << false << QStringLiteral("") << 0;
+        QTest::newRow("port too big")
+            << QStringLiteral("127.0.0.1:70000") << false << QStringLiteral("") << 0;
+        QTest::newRow("port not a number")
+            << QStringLiteral("127.0.0.1:http") << false << QStringLiteral("") << 0;
+        QTest::newRow("host not an address")
+            << QStringLiteral("example:80") << false << QStringLiteral("") << 0;
+        QTest::newRow("empty host") << QStringLiteral(":80") << false << QStringLiteral("") << 0;
+    }
+
+    void listenValues() {
+        QFETCH(QString, value);
+        QFETCH(bool, valid);
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        CommandLine commandLine;
+        const bool parsed =
+            commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--listen"), value});
+        QCOMPARE(parsed, valid);
+        if (!valid) {
+            QVERIFY2(commandLine.errorText().contains(QLatin1String("--listen")),
+                     qPrintable(commandLine.errorText()));
+            return;
+        }
+        QCOMPARE(commandLine.options().listenAddress, QHostAddress(host));
+        QCOMPARE(int(commandLine.options().listenPort), port);
+    }
+
+    void badWorkers() {
+        CommandLine commandLine;
+        QVERIFY(!commandLine.parse(
+            {QStringLiteral("flowscope"), QStringLiteral("--workers"), QStringLiteral("zero")}));
+        QVERIFY(commandLine.errorText().contains(QLatin1String("--workers")));
+        QVERIFY(!commandLine.parse(
+            {QStringLiteral("flowscope"), QStringLiteral("--workers"), QStringLiteral("0")}));
+    }
+
+    void unknownOptionAndStrayArgument() {
+        CommandLine commandLine;
+        QVERIFY(!commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--bogus")}));
+        QVERIFY(commandLine.errorText().contains(QLatin1String("bogus")));
+        QVERIFY(!commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("stray")}));
+        QVERIFY(commandLine.errorText().contains(QLatin1String("stray")));
+    }
+
+    void helpAndVersion() {
+        CommandLine commandLine;
+        QVERIFY(commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--help")}));
+        QVERIFY(commandLine.options().showHelp);
+        QVERIFY(commandLine.helpText().contains(QLatin1String("--headless")));
+        QVERIFY(commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--version")}));
+        QVERIFY(commandLine.options().showVersion);
+    }
+};
+
+QTEST_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,105 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+
+namespace flowscope {
+
+bool CommandLine::parse(const QStringList &arguments) {
+    m_options = {};
+    m_error.clear();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Run, watch and debug workflows and agent swarms."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption headlessOption(
+        QStringLiteral("headless"), tr("Run the engine and its HTTP endpoint without a window."));
+    const QCommandLineOption listenOption(QStringLiteral("listen"),
+                                          tr("Serve the HTTP endpoint on HOST:PORT."),
+                                          QStringLiteral("HOST:PORT"));
+    const QCommandLineOption flowOption(QStringLiteral("flow"),
+                                        tr("Load a flow file (may be given more than once)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"), tr("Register the demo flows."));
+    const QCommandLineOption workersOption(
+        QStringLiteral("workers"), tr("Number of agents in the shared pool."), QStringLiteral("N"));
+    const QCommandLineOption noMonitoringOption(QStringLiteral("no-monitoring"),
+                                                tr("Start with event monitoring off."));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        tr("User interface language, e.g. de or en."),
+                                        QStringLiteral("LANG"));
+    parser.addOptions({headlessOption, listenOption, flowOption, demoOption, workersOption,
+                       noMonitoringOption, langOption});
+    m_helpText = parser.helpText();
+
+    if (!parser.parse(arguments)) {
+        m_error = parser.errorText();
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        m_error = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+
+    m_options.showHelp = parser.isSet(helpOption);
+    m_options.showVersion = parser.isSet(versionOption);
+    m_options.headless = parser.isSet(headlessOption);
+    m_options.flowFiles = parser.values(flowOption);
+    m_options.demo = parser.isSet(demoOption);
+    m_options.monitoring = !parser.isSet(noMonitoringOption);
+    m_options.language = parser.value(langOption);
+
+    if (parser.isSet(listenOption)) {
+        QString error;
+        if (!parseHostPort(parser.value(listenOption), &m_options.listenAddress,
+                           &m_options.listenPort, &error)) {
+            m_error = tr("Invalid --listen value: %1").arg(error);
+            return false;
+        }
+        m_options.listenGiven = true;
+    }
+    if (parser.isSet(workersOption)) {
+        bool ok = false;
+        const int workers = parser.value(workersOption).toInt(&ok);
+        if (!ok || workers < 1 || workers > 1024) {
+            m_error = tr("Invalid --workers value \"%1\": expected a number from 1 to 1024.")
+                          .arg(parser.value(workersOption));
+            return false;
+        }
+        m_options.workers = workers;
+    }
+    return true;
+}
+
+bool CommandLine::parseHostPort(const QString &text, QHostAddress *address, quint16 *port,
+                                QString *error) {
+    const QString trimmed = text.trimmed();
+    const int colon = trimmed.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0) {
+        *error = tr("\"%1\" is not HOST:PORT (for example 127.0.0.1:8765).").arg(text);
+        return false;
+    }
+    QString host = trimmed.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+
+    bool ok = false;
+    const uint portValue = trimmed.mid(colon + 1).toUInt(&ok);
+    if (!ok || portValue > 65535) {
+        *error = tr("\"%1\" has no valid port (0 to 65535).").arg(text);
+        return false;
+    }
+
+    QHostAddress parsed;
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        parsed = QHostAddress(QHostAddress::LocalHost);
+    else if (!parsed.setAddress(host)) {
+        *error = tr("\"%1\" is not an IP address.").arg(host);
+        return false;
+    }
+    *address = parsed;
+    *port = quint16(portValue);
+    return true;
+}
+
+} // namespace flowscope

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace flowscope {
+
+struct CommandLineOptions {
+    bool headless = false;
+    bool listenGiven = false; // --listen was on the command line
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 listenPort = 8765;
+    QStringList flowFiles;
+    bool demo = false;
+    int workers = 0; // 0: the engine's default
+    bool monitoring = true;
+    QString language; // empty: follow the system locale
+    bool showHelp = false;
+    bool showVersion = false;
+};
+
+// The flowscope command line. Parses without exiting, so that tests can check every error.
+class CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+public:
+    // arguments include the program name first, like QCoreApplication::arguments().
+    bool parse(const QStringList &arguments);
+
+    const CommandLineOptions &options() const { return m_options; }
+    QString errorText() const { return m_error; }
+    QString helpText() const { return m_helpText; }
+
+    // "HOST:PORT" with an IPv4/IPv6 address or "localhost"; "[::1]:80" for IPv6.
+    static bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port,
+                              QString *error);
+
+private:
+    CommandLineOptions m_options;
+    QString m_error;
+    QString m_helpText;
+};
+
+} // namespace flowscope

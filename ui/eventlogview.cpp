@@ -1,0 +1,159 @@
+#include "eventlogview.h"
+
+#include "eventlogmodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace flowscope {
+
+namespace {
+constexpr int textFilterDelayMs = 200; // typing a word re-filters once, not per key
+
+void fillNameCombo(QComboBox *combo, const QString &allText, const QStringList &names) {
+    const QString current = combo->currentIndex() > 0 ? combo->currentText() : QString();
+    const QSignalBlocker blocker(combo);
+    combo->clear();
+    combo->addItem(allText);
+    combo->addItems(names);
+    const int index = current.isEmpty() ? 0 : combo->findText(current);
+    combo->setCurrentIndex(std::max(0, index));
+}
+} // namespace
+
+EventLogView::EventLogView(EventLogModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_view(new QTreeView(this))
+    , m_typeButton(new QToolButton(this))
+    , m_typeMenu(new QMenu(this))
+    , m_agent(new QComboBox(this))
+    , m_routine(new QComboBox(this))
+    , m_text(new QLineEdit(this))
+    , m_count(new QLabel(this))
+    , m_textDelay(new QTimer(this)) {
+    m_typeButton->setText(tr("Types"));
+    m_typeButton->setToolTip(tr("Event types to show"));
+    m_typeButton->setPopupMode(QToolButton::InstantPopup);
+    m_typeButton->setMenu(m_typeMenu);
+    m_typeMenu->addAction(tr("Show all types"), this, [this] { setAllTypes(true); });
+    m_typeMenu->addAction(tr("Hide all types"), this, [this] { setAllTypes(false); });
+    m_typeMenu->addSeparator();
+    for (int t = 0; t < eventTypeCount; ++t) {
+        QAction *action = m_typeMenu->addAction(EventText::type(EventType(t)));
+        action->setCheckable(true);
+        action->setChecked(true);
+        action->setData(t);
+        connect(action, &QAction::toggled, this, &EventLogView::applyFilter);
+    }
+
+    m_agent->setObjectName(QStringLiteral("agentFilter"));
+    m_routine->setObjectName(QStringLiteral("routineFilter"));
+    m_text->setObjectName(QStringLiteral("textFilter"));
+    m_agent->setToolTip(tr("Show only the events of this agent"));
+    m_routine->setToolTip(tr("Show only the events of this routine"));
+    m_text->setPlaceholderText(tr("Filter text…"));
+    m_text->setClearButtonEnabled(true);
+    updateNameChoices();
+
+    m_textDelay->setSingleShot(true);
+    m_textDelay->setInterval(textFilterDelayMs);
+    connect(m_textDelay, &QTimer::timeout, this, &EventLogView::applyFilter);
+    connect(m_text, &QLineEdit::textChanged, m_textDelay, qOverload<>(&QTimer::start));
+    connect(m_agent, &QComboBox::currentIndexChanged, this, &EventLogView::applyFilter);
+    connect(m_routine, &QComboBox::currentIndexChanged, this, &EventLogView::applyFilter);
+
+    auto *clear = new QPushButton(tr("Clear"), this);
+    clear->setToolTip(tr("Forget the events shown so far"));
+    connect(clear, &QPushButton::clicked, m_model, &EventLogModel::clear);
+
+    auto *filterBar = new QHBoxLayout;
+    filterBar->addWidget(m_typeButton);
+    filterBar->addWidget(m_agent);
+    filterBar->addWidget(m_routine);
+    filterBar->addWidget(m_text, 1);
+    filterBar->addWidget(m_count);
+    filterBar->addWidget(clear);
+
+    m_view->setObjectName(QStringLiteral("eventLog"));
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true); // required for speed over 200,000 rows
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->header()->setStretchLastSection(true);
+    const int charWidth = m_view->fontMetrics().averageCharWidth();
+    const int widths[] = {8, 13, 16, 18, 14, 12, 10, 10};
+    for (int column = 0; column < int(std::size(widths)); ++column)
+        m_view->setColumnWidth(column, widths[column] * charWidth + 12);
+
+    // Follow the newest events only while the user is looking at the bottom.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        const QScrollBar *bar = m_view->verticalScrollBar();
+        m_followNewest = bar->value() >= bar->maximum();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followNewest)
+            m_view->scrollToBottom();
+        updateCount();
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EventLogView::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &EventLogView::updateCount);
+    connect(m_model, &EventLogModel::namesChanged, this, &EventLogView::updateNameChoices);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterBar);
+    layout->addWidget(m_view, 1);
+    updateCount();
+}
+
+void EventLogView::applyFilter() {
+    m_textDelay->stop();
+    EventLogFilter filter;
+    filter.typeMask = 0;
+    const QList<QAction *> actions = m_typeMenu->actions();
+    for (const QAction *action : actions) {
+        if (action->isCheckable() && action->isChecked())
+            filter.typeMask |= eventTypeBit(EventType(action->data().toInt()));
+    }
+    if (m_agent->currentIndex() > 0)
+        filter.agent = Symbol::intern(m_agent->currentText());
+    if (m_routine->currentIndex() > 0)
+        filter.routine = Symbol::intern(m_routine->currentText());
+    filter.text = m_text->text().trimmed();
+    m_model->setFilter(filter);
+    m_typeButton->setText(filter.typeMask == allEventTypes ? tr("Types") : tr("Types (filtered)"));
+}
+
+void EventLogView::setAllTypes(bool checked) {
+    const QList<QAction *> actions = m_typeMenu->actions();
+    for (QAction *action : actions) {
+        if (action->isCheckable()) {
+            const QSignalBlocker blocker(action);
+            action->setChecked(checked);
+        }
+    }
+    applyFilter();
+}
+
+void EventLogView::updateNameChoices() {
+    fillNameCombo(m_agent, tr("All agents"), m_model->agentNames());
+    fillNameCombo(m_routine, tr("All routines"), m_model->routineNames());
+}
+
+void EventLogView::updateCount() {
+    m_count->setText(tr("%L1 of %L2 events").arg(m_model->rowCount()).arg(m_model->storedCount()));
+}
+
+} // namespace flowscope

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QTimer;
+class QToolButton;
+class QTreeView;
+
+namespace flowscope {
+
+class EventLogModel;
+
+// The event log with its filter bar: event types, agent, routine and free text.
+class EventLogView : public QWidget {
+    Q_OBJECT
+public:
+    explicit EventLogView(EventLogModel *model, QWidget *parent = nullptr);
+
+    QTreeView *view() const { return m_view; }
+    QMenu *typeMenu() const { return m_typeMenu; }
+    QLineEdit *textFilter() const { return m_text; }
+    QComboBox *agentFilter() const { return m_agent; }
+    QComboBox *routineFilter() const { return m_routine; }
+
+private:
+    void applyFilter();
+    void updateNameChoices();
+    void updateCount();
+    void setAllTypes(bool checked);
+
+    EventLogModel *m_model;
+    QTreeView *m_view;
+    QToolButton *m_typeButton;
+    QMenu *m_typeMenu;
+    QComboBox *m_agent;
+    QComboBox *m_routine;
+    QLineEdit *m_text;
+    QLabel *m_count;
+    QTimer *m_textDelay;
+    bool m_followNewest = true;
+};
+
+} // namespace flowscope

@@ -1,0 +1,380 @@
+#include "mainwindow.h"
+
+#include "agenttablemodel.h"
+#include "commandline.h"
+#include "enginestatusbar.h"
+#include "eventlogmodel.h"
+#include "eventlogview.h"
+#include "flowlistwidget.h"
+#include "jobtablemodel.h"
+#include "progressdelegate.h"
+#include "startjobdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMetaMethod>
+#include <QMimeData>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+
+namespace flowscope {
+
+namespace {
+QStringList droppedFlowFiles(const QMimeData *mime) {
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile() &&
+            url.toLocalFile().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+            files.append(url.toLocalFile());
+    }
+    return files;
+}
+} // namespace
+
+MainWindow::MainWindow(EngineClient *client, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_flows(new FlowListWidget(this))
+    , m_jobModel(new JobTableModel(this))
+    , m_jobView(new QTableView(this))
+    , m_eventModel(new EventLogModel(EventLogModel::defaultCapacity, this))
+    , m_eventLog(new EventLogView(m_eventModel, this))
+    , m_agentModel(new AgentTableModel(this))
+    , m_statusBar(new EngineStatusBar(this)) {
+    setWindowTitle(tr("Flowscope — %1").arg(client->displayName()));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
+    setAcceptDrops(true);
+    setStatusBar(m_statusBar);
+    setDockNestingEnabled(true);
+
+    m_jobView->setObjectName(QStringLiteral("jobTable"));
+    m_jobView->setModel(m_jobModel);
+    m_jobView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_jobView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_jobView->setItemDelegateForColumn(JobTableModel::ProgressColumn,
+                                        new ProgressDelegate(JobTableModel::ProgressRole, this));
+    m_jobView->verticalHeader()->hide();
+    m_jobView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_jobView->horizontalHeader()->setStretchLastSection(true);
+    m_jobView->setColumnWidth(JobTableModel::IdColumn, 160);
+    m_jobView->setColumnWidth(JobTableModel::ProgressColumn, 140);
+    setCentralWidget(m_jobView);
+
+    createActions();
+    createDocks();
+    createMenusAndToolBar();
+    connectClient();
+
+    m_statusBar->setEngineName(client->displayName());
+    m_statusBar->setConnectionState(client->connectionState());
+    updateActions();
+    resize(1280, 800);
+    m_client->refreshFlows();
+}
+
+MainWindow::~MainWindow() = default;
+
+QStringList MainWindow::demoFlowIds() {
+    return {QStringLiteral("scan_swarm"), QStringLiteral("fastmon"), QStringLiteral("etl")};
+}
+
+void MainWindow::createActions() {
+    const auto icon = [](const char *name) {
+        return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+    };
+    m_openFlow = new QAction(icon("open"), tr("&Open Flow…"), this);
+    m_openFlow->setShortcut(QKeySequence::Open);
+    m_openFlow->setToolTip(tr("Load a flow file into the engine"));
+    connect(m_openFlow, &QAction::triggered, this, &MainWindow::openFlow);
+
+    m_startJob = new QAction(icon("start"), tr("&Start Job"), this);
+    m_startJob->setShortcut(Qt::CTRL | Qt::Key_R);
+    m_startJob->setToolTip(tr("Start a job of the selected flow"));
+    connect(m_startJob, &QAction::triggered, this, &MainWindow::startSelectedFlow);
+
+    m_startJobWithParams = new QAction(tr("Start Job with &Parameters…"), this);
+    m_startJobWithParams->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
+    connect(m_startJobWithParams, &QAction::triggered, this,
+            &MainWindow::startSelectedFlowWithParameters);
+
+    m_pause = new QAction(icon("pause"), tr("&Pause"), this);
+    m_pause->setShortcut(Qt::Key_F6);
+    m_pause->setToolTip(tr("Pause the selected job"));
+    connect(m_pause, &QAction::triggered, this, [this] { m_client->pauseJob(selectedJob()); });
+
+    m_resume = new QAction(icon("resume"), tr("&Resume"), this);
+    m_resume->setShortcut(Qt::Key_F5);
+    m_resume->setToolTip(tr("Resume the selected job"));
+    connect(m_resume, &QAction::triggered, this, [this] { m_client->resumeJob(selectedJob()); });
+
+    m_cancel = new QAction(icon("cancel"), tr("&Cancel"), this);
+    m_cancel->setShortcut(Qt::SHIFT | Qt::Key_F5);
+    m_cancel->setToolTip(tr("Cancel the selected job"));
+    connect(m_cancel, &QAction::triggered, this, [this] { m_client->cancelJob(selectedJob()); });
+
+    m_monitoring = new QAction(tr("&Monitoring"), this);
+    m_monitoring->setCheckable(true);
+    m_monitoring->setChecked(true);
+    m_monitoring->setToolTip(tr("Record routine events (off: only job events, for speed)"));
+    connect(m_monitoring, &QAction::toggled, m_client, &EngineClient::setMonitoring);
+
+    m_serve = new QAction(tr("&Serve on Network…"), this);
+    m_serve->setToolTip(tr("Offer this engine over HTTP"));
+    connect(m_serve, &QAction::triggered, this, &MainWindow::serveOnNetwork);
+
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createDocks() {
+    const auto addDock = [this](const QString &title, const char *name, QWidget *widget,
+                                Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(QLatin1String(name));
+        dock->setWidget(widget);
+        addDockWidget(area, dock);
+        return dock;
+    };
+    addDock(tr("Flows"), "flowsDock", m_flows, Qt::LeftDockWidgetArea);
+
+    auto *agentView = new QTreeView(this);
+    agentView->setObjectName(QStringLiteral("agentTable"));
+    agentView->setModel(m_agentModel);
+    agentView->setRootIsDecorated(false);
+    agentView->setUniformRowHeights(true);
+    addDock(tr("Agents"), "agentsDock", agentView, Qt::RightDockWidgetArea);
+
+    addDock(tr("Event Log"), "eventLogDock", m_eventLog, Qt::BottomDockWidgetArea);
+}
+
+void MainWindow::createMenusAndToolBar() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openFlow);
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu *job = menuBar()->addMenu(tr("&Job"));
+    job->addAction(m_startJob);
+    job->addAction(m_startJobWithParams);
+    job->addSeparator();
+    job->addAction(m_pause);
+    job->addAction(m_resume);
+    job->addAction(m_cancel);
+
+    m_demoMenu = menuBar()->addMenu(tr("&Demos"));
+    m_demoMenu->setIcon(QIcon(QStringLiteral(":/icons/demo.svg")));
+    const QStringList demos = demoFlowIds();
+    for (const QString &flowId : demos) {
+        QAction *demo = m_demoMenu->addAction(tr("Run %1").arg(flowId));
+        demo->setData(flowId);
+        connect(demo, &QAction::triggered, this,
+                [this, flowId] { m_client->startJob(flowId, QString(), QVariantMap()); });
+    }
+
+    QMenu *engine = menuBar()->addMenu(tr("&Engine"));
+    engine->addAction(m_monitoring);
+    engine->addAction(m_serve);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks)
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Flowscope"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_openFlow);
+    toolBar->addAction(m_startJob);
+    toolBar->addAction(m_pause);
+    toolBar->addAction(m_resume);
+    toolBar->addAction(m_cancel);
+    toolBar->addSeparator();
+    auto *demoButton = new QToolButton(toolBar);
+    demoButton->setObjectName(QStringLiteral("demoButton"));
+    demoButton->setText(tr("Demos"));
+    demoButton->setToolTip(tr("Start a demo flow"));
+    demoButton->setIcon(m_demoMenu->icon());
+    demoButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    demoButton->setPopupMode(QToolButton::InstantPopup);
+    demoButton->setMenu(m_demoMenu);
+    toolBar->addWidget(demoButton);
+}
+
+void MainWindow::connectClient() {
+    connect(m_client, &EngineClient::updateReceived, this, &MainWindow::applyUpdate);
+    connect(m_client, &EngineClient::flowsChanged, this,
+            [this](const QVector<FlowDefinition> &flows) {
+                m_flows->setFlows(flows);
+                if (!m_flowToSelect.isEmpty() && m_flows->selectFlow(m_flowToSelect))
+                    m_flowToSelect.clear();
+            });
+    connect(m_client, &EngineClient::flowAdded, this, [this](const QString &flowId) {
+        m_statusBar->showMessage(tr("Flow %1 added").arg(flowId),
+                                 EngineStatusBar::messageTimeoutMs);
+        if (!m_flows->selectFlow(flowId))
+            m_flowToSelect = flowId;
+    });
+    connect(m_client, &EngineClient::jobStarted, this, [this](JobId id, const QString &flowId) {
+        m_statusBar->showMessage(tr("Started job %1 of %2").arg(id.toString(), flowId),
+                                 EngineStatusBar::messageTimeoutMs);
+        selectJob(id);
+    });
+    connect(m_client, &EngineClient::requestFailed, this, &MainWindow::showRequestFailed);
+    connect(m_client, &EngineClient::connectionStateChanged, m_statusBar,
+            &EngineStatusBar::setConnectionState);
+
+    connect(m_flows, &QListWidget::itemSelectionChanged, this, &MainWindow::updateActions);
+    connect(m_jobView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_jobModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
+}
+
+void MainWindow::applyUpdate(const ClientUpdate &update) {
+    m_jobModel->applyJobs(update.jobs);
+    m_agentModel->setAgents(update.agents);
+    m_eventModel->appendEvents(update.events);
+    m_statusBar->showUpdate(update);
+    if (!m_jobToSelect.isNull())
+        selectJob(m_jobToSelect);
+}
+
+JobId MainWindow::selectedJob() const {
+    const QModelIndexList rows = m_jobView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? JobId() : m_jobModel->jobAt(rows.constFirst().row()).id;
+}
+
+void MainWindow::selectJob(JobId id) {
+    const int row = m_jobModel->rowOf(id);
+    if (row < 0) {
+        m_jobToSelect = id; // its first update has not arrived yet
+        return;
+    }
+    m_jobToSelect = JobId();
+    m_jobView->selectRow(row);
+    m_jobView->scrollTo(m_jobModel->index(row, 0));
+}
+
+void MainWindow::updateActions() {
+    const bool flowSelected = !m_flows->selectedFlowId().isEmpty();
+    m_startJob->setEnabled(flowSelected);
+    m_startJobWithParams->setEnabled(flowSelected);
+
+    const int row = m_jobModel->rowOf(selectedJob());
+    const bool hasJob = row >= 0;
+    const JobStatus status = hasJob ? m_jobModel->jobAt(row).status : JobStatus::Completed;
+    m_pause->setEnabled(hasJob && (status == JobStatus::Running || status == JobStatus::Pending));
+    m_resume->setEnabled(hasJob && status == JobStatus::Paused);
+    m_cancel->setEnabled(hasJob && !isFinished(status));
+}
+
+void MainWindow::openFlow() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Flow"), QString(),
+                                                      tr("Flow files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        m_client->addFlowFile(path);
+}
+
+void MainWindow::startSelectedFlow() {
+    const QString flowId = m_flows->selectedFlowId();
+    if (!flowId.isEmpty())
+        m_client->startJob(flowId, QString(), QVariantMap());
+}
+
+void MainWindow::startSelectedFlowWithParameters() {
+    const QString flowId = m_flows->selectedFlowId();
+    if (flowId.isEmpty())
+        return;
+    // Non-modal: the console keeps updating while the user types.
+    auto *dialog = new StartJobDialog(flowId, QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, flowId] {
+        m_client->startJob(flowId, dialog->entry(), dialog->params());
+    });
+    dialog->show();
+}
+
+void MainWindow::serveOnNetwork() {
+    if (!isSignalConnected(QMetaMethod::fromSignal(&MainWindow::serveRequested))) {
+        m_statusBar->showMessage(tr("Serving is not available for this engine."),
+                                 EngineStatusBar::messageTimeoutMs);
+        return;
+    }
+    bool ok = false;
+    const QString text =
+        QInputDialog::getText(this, tr("Serve on Network"), tr("Listen on (host:port):"),
+                              QLineEdit::Normal, m_lastServeAddress, &ok);
+    if (!ok)
+        return;
+    QHostAddress address;
+    quint16 port = 0;
+    QString error;
+    if (!CommandLine::parseHostPort(text, &address, &port, &error)) {
+        m_statusBar->showMessage(error, EngineStatusBar::messageTimeoutMs);
+        return;
+    }
+    m_lastServeAddress = text.trimmed();
+    m_statusBar->showMessage(tr("Starting endpoint on %1…").arg(m_lastServeAddress));
+    Q_EMIT serveRequested(address, port);
+}
+
+void MainWindow::showEndpointListening(const QString &url) {
+    m_statusBar->setServing(url);
+    m_statusBar->showMessage(tr("Endpoint listening on %1").arg(url),
+                             EngineStatusBar::messageTimeoutMs);
+}
+
+void MainWindow::showEndpointFailed(const QString &message) {
+    m_statusBar->showMessage(tr("Endpoint failed: %1").arg(message),
+                             EngineStatusBar::messageTimeoutMs);
+}
+
+void MainWindow::showRequestFailed(const QString &request, const QString &message) {
+    // Never a modal box: failures arrive asynchronously, often while the user does something else.
+    m_statusBar->showMessage(tr("%1 failed: %2").arg(request, message),
+                             EngineStatusBar::messageTimeoutMs);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Flowscope"),
+                       tr("<h3>Flowscope %1</h3><p>Run, watch and debug workflows and agent "
+                          "swarms.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    if (!droppedFlowFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    const QStringList files = droppedFlowFiles(event->mimeData());
+    for (const QString &file : files) {
+        m_statusBar->showMessage(tr("Loading %1…").arg(QFileInfo(file).fileName()));
+        m_client->addFlowFile(file);
+    }
+    if (!files.isEmpty())
+        event->acceptProposedAction();
+}
+
+} // namespace flowscope

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "client/engineclient.h"
+
+#include <QHostAddress>
+#include <QMainWindow>
+
+class QAction;
+class QMenu;
+class QTableView;
+
+namespace flowscope {
+
+class AgentTableModel;
+class EngineStatusBar;
+class EventLogModel;
+class EventLogView;
+class FlowListWidget;
+class JobTableModel;
+
+// The console: flows, jobs, the event log and agents of one engine, reached only through an
+// EngineClient, so the same window works on an in-process engine and on a remote one.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    FlowListWidget *flowList() const { return m_flows; }
+    QTableView *jobView() const { return m_jobView; }
+    JobTableModel *jobModel() const { return m_jobModel; }
+    EventLogView *eventLog() const { return m_eventLog; }
+    EventLogModel *eventModel() const { return m_eventModel; }
+    AgentTableModel *agentModel() const { return m_agentModel; }
+    EngineStatusBar *engineStatusBar() const { return m_statusBar; }
+
+    QAction *openFlowAction() const { return m_openFlow; }
+    QAction *startJobAction() const { return m_startJob; }
+    QAction *startJobWithParamsAction() const { return m_startJobWithParams; }
+    QAction *pauseAction() const { return m_pause; }
+    QAction *resumeAction() const { return m_resume; }
+    QAction *cancelAction() const { return m_cancel; }
+    QAction *serveAction() const { return m_serve; }
+    QMenu *demoMenu() const { return m_demoMenu; }
+
+    // The demo flows the engine ships (Engine::addDemoFlows).
+    static QStringList demoFlowIds();
+
+    // The job the jobs table has selected; null when none.
+    JobId selectedJob() const;
+
+public Q_SLOTS:
+    // Results of serveRequested, from whoever started the endpoint.
+    void showEndpointListening(const QString &url);
+    void showEndpointFailed(const QString &message);
+
+Q_SIGNALS:
+    // The user asked to serve the engine over HTTP. The window does not own the engine, so the
+    // application starts the endpoint and answers with showEndpointListening / Failed.
+    void serveRequested(const QHostAddress &address, quint16 port);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolBar();
+    void createDocks();
+    void connectClient();
+
+    void applyUpdate(const ClientUpdate &update);
+    void openFlow();
+    void startSelectedFlow();
+    void startSelectedFlowWithParameters();
+    void serveOnNetwork();
+    void updateActions();
+    void selectJob(JobId id);
+    void showRequestFailed(const QString &request, const QString &message);
+    void showAbout();
+
+    EngineClient *m_client;
+    FlowListWidget *m_flows;
+    JobTableModel *m_jobModel;
+    QTableView *m_jobView;
+    EventLogModel *m_eventModel;
+    EventLogView *m_eventLog;
+    AgentTableModel *m_agentModel;
+    EngineStatusBar *m_statusBar;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_demoMenu = nullptr;
+
+    QAction *m_openFlow = nullptr;
+    QAction *m_startJob = nullptr;
+    QAction *m_startJobWithParams = nullptr;
+    QAction *m_pause = nullptr;
+    QAction *m_resume = nullptr;
+    QAction *m_cancel = nullptr;
+    QAction *m_monitoring = nullptr;
+    QAction *m_serve = nullptr;
+    QAction *m_quit = nullptr;
+
+    JobId m_jobToSelect;    // started from here; selected as soon as its row appears
+    QString m_flowToSelect; // added from here; selected as soon as it is listed
+    QString m_lastServeAddress = QStringLiteral("127.0.0.1:8765");
+};
+
+} // namespace flowscope
