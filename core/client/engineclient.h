@@ -12,8 +12,7 @@ namespace flowscope {
 // the answer arrives as a signal in the caller's thread. Everything crossing is a value (no
 // pointers into engine memory), so the same widgets work on the in-process engine and on a
 // remote one.
-class EngineClient : public QObject
-{
+class EngineClient : public QObject {
     Q_OBJECT
 public:
     enum class ConnectionState { Disconnected, Connecting, Connected };

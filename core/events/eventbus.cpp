@@ -8,28 +8,23 @@
 namespace flowscope {
 
 EventBus::EventBus(int historyCapacity)
-    : m_historyCapacity(size_t(std::max(0, historyCapacity)))
-{
-}
+    : m_historyCapacity(size_t(std::max(0, historyCapacity))) {}
 
 EventBus::~EventBus() = default;
 
-std::unique_ptr<EventSink> EventBus::createSink()
-{
+std::unique_ptr<EventSink> EventBus::createSink() {
     return std::make_unique<EventSink>(this);
 }
 
 std::shared_ptr<Subscription> EventBus::subscribe(const EventFilter &filter, int capacity,
-                                                  std::function<void()> wake)
-{
+                                                  std::function<void()> wake) {
     auto subscription = std::make_shared<Subscription>(filter, capacity, std::move(wake));
     QMutexLocker lock(&m_mutex);
     m_subscriptions.push_back(subscription);
     return subscription;
 }
 
-void EventBus::unsubscribe(const std::shared_ptr<Subscription> &subscription)
-{
+void EventBus::unsubscribe(const std::shared_ptr<Subscription> &subscription) {
     QMutexLocker lock(&m_mutex);
     const auto it = std::find(m_subscriptions.begin(), m_subscriptions.end(), subscription);
     if (it != m_subscriptions.end()) {
@@ -38,8 +33,7 @@ void EventBus::unsubscribe(const std::shared_ptr<Subscription> &subscription)
     }
 }
 
-void EventBus::publish(std::vector<Event> &batch)
-{
+void EventBus::publish(std::vector<Event> &batch) {
     if (batch.empty())
         return;
     std::vector<Subscription *> toWake;
@@ -76,8 +70,7 @@ void EventBus::publish(std::vector<Event> &batch)
         subscription->m_wake();
 }
 
-QVector<Event> EventBus::history(const EventFilter &filter, quint64 sinceSeq, int limit) const
-{
+QVector<Event> EventBus::history(const EventFilter &filter, quint64 sinceSeq, int limit) const {
     QVector<Event> result;
     QMutexLocker lock(&m_mutex);
     // History is ordered by seq: skip what the caller has already seen.
@@ -92,20 +85,17 @@ QVector<Event> EventBus::history(const EventFilter &filter, quint64 sinceSeq, in
     return result;
 }
 
-quint64 EventBus::oldestHeldSequence() const
-{
+quint64 EventBus::oldestHeldSequence() const {
     QMutexLocker lock(&m_mutex);
     return m_history.empty() ? 0 : m_history.front().seq;
 }
 
-quint64 EventBus::lastSequence() const
-{
+quint64 EventBus::lastSequence() const {
     QMutexLocker lock(&m_mutex);
     return m_seq;
 }
 
-quint64 EventBus::droppedCount() const
-{
+quint64 EventBus::droppedCount() const {
     QMutexLocker lock(&m_mutex);
     quint64 total = m_droppedByGone;
     for (const auto &subscription : m_subscriptions)
@@ -113,8 +103,7 @@ quint64 EventBus::droppedCount() const
     return total;
 }
 
-int EventBus::subscriberCount() const
-{
+int EventBus::subscriberCount() const {
     QMutexLocker lock(&m_mutex);
     return int(m_subscriptions.size());
 }
@@ -122,12 +111,9 @@ int EventBus::subscriberCount() const
 Subscription::Subscription(const EventFilter &filter, int capacity, std::function<void()> wake)
     : m_filter(filter)
     , m_capacity(size_t(std::max(1, capacity)))
-    , m_wake(std::move(wake))
-{
-}
+    , m_wake(std::move(wake)) {}
 
-bool Subscription::push(const Event &event)
-{
+bool Subscription::push(const Event &event) {
     if (m_queue.size() >= m_capacity) {
         m_queue.pop_front();
         ++m_dropped;
@@ -139,8 +125,7 @@ bool Subscription::push(const Event &event)
     return true;
 }
 
-std::vector<Event> Subscription::takeAll()
-{
+std::vector<Event> Subscription::takeAll() {
     std::vector<Event> out;
     QMutexLocker lock(&m_mutex);
     out.reserve(m_queue.size());
@@ -151,45 +136,38 @@ std::vector<Event> Subscription::takeAll()
     return out;
 }
 
-quint64 Subscription::deliveredCount() const
-{
+quint64 Subscription::deliveredCount() const {
     QMutexLocker lock(&m_mutex);
     return m_delivered;
 }
 
-quint64 Subscription::droppedCount() const
-{
+quint64 Subscription::droppedCount() const {
     QMutexLocker lock(&m_mutex);
     return m_dropped;
 }
 
-quint64 Subscription::pendingCount() const
-{
+quint64 Subscription::pendingCount() const {
     QMutexLocker lock(&m_mutex);
     return m_queue.size();
 }
 
 EventSink::EventSink(EventBus *bus)
-    : m_bus(bus)
-{
+    : m_bus(bus) {
     m_buffer.reserve(batchSize);
 }
 
-EventSink::~EventSink()
-{
+EventSink::~EventSink() {
     flush();
 }
 
-void EventSink::flush()
-{
+void EventSink::flush() {
     if (!m_buffer.empty()) {
         m_bus->publish(m_buffer);
         m_buffer.reserve(batchSize);
     }
 }
 
-qint64 EventSink::nowNs()
-{
+qint64 EventSink::nowNs() {
     // The offset between the monotonic and the wall clock is taken once per process.
     static const qint64 offset = [] {
         const qint64 wall = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
@@ -200,8 +178,8 @@ qint64 EventSink::nowNs()
     }();
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
-               .count()
-        + offset;
+               .count() +
+           offset;
 }
 
 } // namespace flowscope

@@ -19,8 +19,7 @@ class Subscription;
 // Producers write into an EventSink (one per thread, no lock per event); sinks publish batches,
 // the bus numbers them (so every subscriber sees strictly increasing sequence numbers), keeps a
 // bounded history for traces and replay, and appends to each matching subscriber's bounded queue.
-class EventBus
-{
+class EventBus {
 public:
     explicit EventBus(int historyCapacity = 100000);
     ~EventBus();
@@ -66,8 +65,7 @@ private:
 };
 
 // A subscriber's bounded queue. Thread-safe; the consumer calls takeAll() from its own thread.
-class Subscription
-{
+class Subscription {
 public:
     Subscription(const EventFilter &filter, int capacity, std::function<void()> wake);
 
@@ -94,8 +92,7 @@ private:
 
 // A single producer's buffer: emitting costs a clock read and a push, no lock. The buffer goes to
 // the bus when full, when its oldest event is older than maxDelayNs, or on flush().
-class EventSink
-{
+class EventSink {
 public:
     static constexpr size_t batchSize = 512;
     static constexpr qint64 maxDelayNs = 5'000'000;
@@ -107,8 +104,7 @@ public:
 
     // Stamps the time and queues the event. Callers that build costly payloads check enabled()
     // first; emit() itself returns at once when monitoring is off.
-    void emit(Event &&event)
-    {
+    void emit(Event &&event) {
         if (!enabled())
             return;
         const qint64 now = nowNs();

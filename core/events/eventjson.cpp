@@ -7,27 +7,27 @@ namespace flowscope {
 
 namespace {
 
-void putSymbol(QJsonObject &o, const char *key, Symbol s)
-{
+void putSymbol(QJsonObject &o, const char *key, Symbol s) {
     if (!s.isNull())
         o.insert(QLatin1String(key), s.toString());
 }
 
-bool portIsEvent(EventType type) { return type == EventType::EventEmitted; }
+bool portIsEvent(EventType type) {
+    return type == EventType::EventEmitted;
+}
 
 } // namespace
 
-QJsonObject eventToJson(const Event &e)
-{
+QJsonObject eventToJson(const Event &e) {
     QJsonObject o;
     const QString type = eventTypeName(e.type);
     o.insert(QStringLiteral("seq"), qint64(e.seq));
     o.insert(QStringLiteral("type"), type);
     o.insert(QStringLiteral("msg_type"), type);
     o.insert(QStringLiteral("time_ns"), QString::number(e.timeNs));
-    o.insert(QStringLiteral("timestamp"),
-             QDateTime::fromMSecsSinceEpoch(e.timeNs / 1'000'000, Qt::UTC)
-                 .toString(Qt::ISODateWithMs));
+    o.insert(
+        QStringLiteral("timestamp"),
+        QDateTime::fromMSecsSinceEpoch(e.timeNs / 1'000'000, Qt::UTC).toString(Qt::ISODateWithMs));
     if (e.durationNs)
         o.insert(QStringLiteral("duration_ns"), e.durationNs);
     if (!e.job.isNull())

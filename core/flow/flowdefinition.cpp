@@ -4,8 +4,7 @@
 
 namespace flowscope {
 
-int FlowDefinition::routineIndex(const QString &id) const
-{
+int FlowDefinition::routineIndex(const QString &id) const {
     for (int i = 0; i < routines.size(); ++i) {
         if (routines[i].id == id)
             return i;
@@ -13,14 +12,12 @@ int FlowDefinition::routineIndex(const QString &id) const
     return -1;
 }
 
-const RoutineSpec *FlowDefinition::routine(const QString &id) const
-{
+const RoutineSpec *FlowDefinition::routine(const QString &id) const {
     const int i = routineIndex(id);
     return i < 0 ? nullptr : &routines[i];
 }
 
-QJsonObject FlowDefinition::toDsl() const
-{
+QJsonObject FlowDefinition::toDsl() const {
     QJsonObject routinesJson;
     for (const RoutineSpec &r : routines) {
         QJsonObject o{{QStringLiteral("class"), r.className}};
@@ -32,9 +29,9 @@ QJsonObject FlowDefinition::toDsl() const
     }
     QJsonArray connectionsJson;
     for (const ConnectionSpec &c : connections) {
-        connectionsJson.append(QJsonObject{
-            {QStringLiteral("from"), c.fromRoutine + QLatin1Char('.') + c.fromEvent},
-            {QStringLiteral("to"), c.toRoutine + QLatin1Char('.') + c.toSlot}});
+        connectionsJson.append(
+            QJsonObject{{QStringLiteral("from"), c.fromRoutine + QLatin1Char('.') + c.fromEvent},
+                        {QStringLiteral("to"), c.toRoutine + QLatin1Char('.') + c.toSlot}});
     }
     QJsonObject execution;
     if (maxWorkers > 0)

@@ -9,8 +9,7 @@ class Context;
 
 // The C++ side of the `ctx` object a Script handler receives. One per agent's JavaScript engine;
 // it forwards to the Context of the activation currently running on that agent.
-class ScriptBridge : public QObject
-{
+class ScriptBridge : public QObject {
     Q_OBJECT
     Q_PROPERTY(QString routine READ routine)
     Q_PROPERTY(QString slot READ slot)
@@ -29,6 +28,8 @@ public:
     Q_INVOKABLE void emitEvent(const QString &event, const QJSValue &data);
     Q_INVOKABLE QJSValue get(const QString &name, const QJSValue &fallback);
     Q_INVOKABLE void set(const QString &name, const QJSValue &value);
+    // Atomically adds delta to a numeric routine variable and returns the new value.
+    Q_INVOKABLE double add(const QString &name, double delta);
     Q_INVOKABLE QJSValue job(const QString &name, const QJSValue &fallback);
     Q_INVOKABLE void setJob(const QString &name, const QJSValue &value);
     Q_INVOKABLE void progress(double value);

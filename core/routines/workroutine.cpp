@@ -12,11 +12,12 @@ namespace flowscope {
 namespace {
 constexpr qint64 sliceMs = 5;
 
-bool positiveOrReference(const QJsonValue &v) { return v.isString() || v.toDouble() >= 0; }
+bool positiveOrReference(const QJsonValue &v) {
+    return v.isString() || v.toDouble() >= 0;
+}
 } // namespace
 
-bool WorkRoutine::configure(const QJsonObject &config, ConfigError *error)
-{
+bool WorkRoutine::configure(const QJsonObject &config, ConfigError *error) {
     m_duration = config.value(QLatin1String("duration_ms"));
     if (m_duration.isUndefined())
         m_duration = 1000;
@@ -33,11 +34,34 @@ bool WorkRoutine::configure(const QJsonObject &config, ConfigError *error)
     }
     m_emitEachStep = config.value(QLatin1String("emit_each_step")).toBool();
     m_jobProgress = config.value(QLatin1String("job_progress")).toBool();
+    const QJsonValue result = config.value(QLatin1String("result"));
+    if (!result.isUndefined() && !result.isObject()) {
+        *error = {QStringLiteral("result"), QStringLiteral("must be an object")};
+        return false;
+    }
+    m_result = result.toObject().toVariantMap();
     return true;
 }
 
-void WorkRoutine::handle(Context &ctx, const QString &, const QVariant &data)
-{
+QVariant WorkRoutine::output(const QVariant &data, int step, int steps) const {
+    if (!m_emitEachStep && m_result.isEmpty())
+        return data;
+    QVariantMap out;
+    if (m_emitEachStep) {
+        out.insert(QStringLiteral("step"), step);
+        out.insert(QStringLiteral("steps"), steps);
+        out.insert(QStringLiteral("data"), data);
+    } else if (data.typeId() == QMetaType::QVariantMap) {
+        out = data.toMap();
+    } else if (data.isValid()) {
+        out.insert(QStringLiteral("data"), data);
+    }
+    for (auto it = m_result.begin(); it != m_result.end(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
+void WorkRoutine::handle(Context &ctx, const QString &, const QVariant &data) {
     using Clock = std::chrono::steady_clock;
     const qint64 totalUs = qint64(std::max(0.0, ctx.resolve(m_duration).toDouble()) * 1000);
     const int steps = std::max(1, ctx.resolve(m_steps).toInt());
@@ -58,14 +82,11 @@ void WorkRoutine::handle(Context &ctx, const QString &, const QVariant &data)
         } while (workedUs < targetUs);
         if (m_jobProgress)
             ctx.setProgress(double(step) / steps);
-        if (m_emitEachStep) {
-            ctx.emit(QStringLiteral("out"), QVariantMap{{QStringLiteral("step"), step},
-                                                        {QStringLiteral("steps"), steps},
-                                                        {QStringLiteral("data"), data}});
-        }
+        if (m_emitEachStep)
+            ctx.emit(QStringLiteral("out"), output(data, step, steps));
     }
     if (!m_emitEachStep)
-        ctx.emit(QStringLiteral("out"), data);
+        ctx.emit(QStringLiteral("out"), output(data, steps, steps));
 }
 
 } // namespace flowscope

@@ -20,39 +20,33 @@ Agent::Agent(EngineCore *core, const QString &name, WorkQueue *queue, bool poole
     , m_symbol(Symbol::intern(name))
     , m_queue(queue)
     , m_pooled(pooled)
-    , m_sink(core->bus().createSink())
-{
+    , m_sink(core->bus().createSink()) {
     setObjectName(QStringLiteral("agent:") + name);
     m_info.name = name;
     m_info.pooled = pooled;
 }
 
-Agent::~Agent()
-{
+Agent::~Agent() {
     wait();
 }
 
-AgentInfo Agent::info() const
-{
+AgentInfo Agent::info() const {
     QMutexLocker lock(&m_infoMutex);
     return m_info;
 }
 
-void Agent::markHeartbeat(qint64 ms)
-{
+void Agent::markHeartbeat(qint64 ms) {
     QMutexLocker lock(&m_infoMutex);
     m_info.lastHeartbeatMs = ms;
 }
 
-QJSEngine *Agent::scriptEngine()
-{
+QJSEngine *Agent::scriptEngine() {
     if (!m_scriptEngine)
         m_scriptEngine = std::make_unique<QJSEngine>();
     return m_scriptEngine.get();
 }
 
-void Agent::run()
-{
+void Agent::run() {
     Activation *next = nullptr;
     for (;;) {
         Activation *activation = next ? next : m_queue->tryPop();
@@ -70,8 +64,7 @@ void Agent::run()
     m_info.state = AgentState::Stopped;
 }
 
-void Agent::setBusy(const QString &routine, JobId job)
-{
+void Agent::setBusy(const QString &routine, JobId job) {
     QMutexLocker lock(&m_infoMutex);
     m_info.state = AgentState::Busy;
     m_info.currentRoutine = routine;
@@ -79,8 +72,7 @@ void Agent::setBusy(const QString &routine, JobId job)
     m_info.busySinceMs = QDateTime::currentMSecsSinceEpoch();
 }
 
-void Agent::setIdle(bool failed)
-{
+void Agent::setIdle(bool failed) {
     QMutexLocker lock(&m_infoMutex);
     m_info.state = AgentState::Idle;
     m_info.currentRoutine.clear();
@@ -90,8 +82,7 @@ void Agent::setIdle(bool failed)
         ++m_info.failed;
 }
 
-Activation *Agent::execute(Activation *activation)
-{
+Activation *Agent::execute(Activation *activation) {
     JobState &job = *activation->job;
     if (job.finished()) {
         m_core->discard(activation);
@@ -129,7 +120,9 @@ Activation *Agent::execute(Activation *activation)
     const bool failed = context.hasFailed();
     if (monitoring) {
         started.type = failed ? EventType::RoutineError : EventType::RoutineEnded;
-        started.status = failed ? EventStatus::Error : EventStatus::Ok;
+        started.status = failed                                        ? EventStatus::Error
+                         : job.currentStatus() == JobStatus::Cancelled ? EventStatus::Cancelled
+                                                                       : EventStatus::Ok;
         started.durationNs = duration;
         if (failed)
             started.payload = QVariantMap{{QStringLiteral("message"), context.failure()}};

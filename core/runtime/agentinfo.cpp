@@ -2,8 +2,7 @@
 
 namespace flowscope {
 
-QString agentStateName(AgentState state)
-{
+QString agentStateName(AgentState state) {
     switch (state) {
     case AgentState::Idle:
         return QStringLiteral("idle");

@@ -11,15 +11,14 @@ enum class AgentState : quint8 { Idle, Busy, Stopped };
 QString agentStateName(AgentState state);
 
 // A snapshot of one agent (a worker thread of the engine).
-struct AgentInfo
-{
+struct AgentInfo {
     QString name;
-    bool pooled = true;       // serves the shared pool; false: bound to routines by name
+    bool pooled = true; // serves the shared pool; false: bound to routines by name
     AgentState state = AgentState::Idle;
-    QString currentRoutine;   // while busy
+    QString currentRoutine; // while busy
     JobId currentJob;
     qint64 busySinceMs = 0;
-    quint64 completed = 0;    // activations run
+    quint64 completed = 0; // activations run
     quint64 failed = 0;
     qint64 lastHeartbeatMs = 0;
 };

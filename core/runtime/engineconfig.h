@@ -2,12 +2,11 @@
 
 namespace flowscope {
 
-struct EngineConfig
-{
-    int workers = 2;                 // agents in the shared pool
-    int maxFinishedJobs = 1000;      // finished jobs kept queryable...
+struct EngineConfig {
+    int workers = 2;                  // agents in the shared pool
+    int maxFinishedJobs = 1000;       // finished jobs kept queryable...
     int finishedJobTtlSeconds = 3600; // ...and for at most this long
-    int eventHistory = 100000;       // events kept for traces and replay
+    int eventHistory = 100000;        // events kept for traces and replay
     int heartbeatIntervalMs = 1000;
     bool monitoring = true;
 };

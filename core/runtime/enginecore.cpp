@@ -18,7 +18,9 @@ namespace flowscope::Internal {
 
 namespace {
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 constexpr int housekeepingIntervalMs = 100;
 constexpr size_t removedMemory = 10000;
@@ -31,8 +33,7 @@ EngineCore::EngineCore(const EngineConfig &cfg)
     , m_startedMs(nowMs())
     , m_instance(quint64(QRandomGenerator::global()->generate()) << 32)
     , m_poolQueue(std::make_unique<WorkQueue>())
-    , m_controlSink(m_bus.createSink())
-{
+    , m_controlSink(m_bus.createSink()) {
     m_bus.setEnabled(cfg.monitoring);
     const int workers = std::max(1, cfg.workers);
     for (int i = 1; i <= workers; ++i) {
@@ -56,10 +57,9 @@ EngineCore::EngineCore(const EngineConfig &cfg)
     });
 }
 
-EngineCore::~EngineCore()
-{
-    QMetaObject::invokeMethod(m_context, [this] { delete m_context; },
-                              Qt::BlockingQueuedConnection);
+EngineCore::~EngineCore() {
+    QMetaObject::invokeMethod(
+        m_context, [this] { delete m_context; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     // Release every job (paused ones hold parked activations, handlers may wait in checkpoint).
@@ -83,8 +83,7 @@ EngineCore::~EngineCore()
     m_controlSink->flush();
 }
 
-Agent *EngineCore::agentFor(const QString &name)
-{
+Agent *EngineCore::agentFor(const QString &name) {
     QMutexLocker lock(&m_agentsMutex);
     for (auto &agent : m_agents) {
         if (agent->name() == name)
@@ -96,8 +95,7 @@ Agent *EngineCore::agentFor(const QString &name)
     return m_agents.back().get();
 }
 
-Status EngineCore::addFlow(const FlowDefinition &flow)
-{
+Status EngineCore::addFlow(const FlowDefinition &flow) {
     auto runtime = std::make_shared<FlowRuntime>();
     runtime->definition = flow;
     runtime->symbol = Symbol::intern(flow.flowId);
@@ -109,11 +107,13 @@ Status EngineCore::addFlow(const FlowDefinition &flow)
         node.symbol = Symbol::intern(spec.id);
         const std::optional<RoutineClass> cls = registry.find(spec.className);
         if (!cls)
-            return Status::invalid(QStringLiteral("routine '%1': unknown class '%2'").arg(spec.id, spec.className));
+            return Status::invalid(
+                QStringLiteral("routine '%1': unknown class '%2'").arg(spec.id, spec.className));
         node.routine = cls->create();
         ConfigError error;
         if (!node.routine->configure(spec.config, &error))
-            return Status::invalid(QStringLiteral("routine '%1': config.%2: %3").arg(spec.id, error.field, error.message));
+            return Status::invalid(QStringLiteral("routine '%1': config.%2: %3")
+                                       .arg(spec.id, error.field, error.message));
         for (const QString &slot : node.routine->slotNames())
             node.slotSymbols.insert(slot, Symbol::intern(slot));
         for (const QString &event : node.routine->eventNames())
@@ -126,15 +126,18 @@ Status EngineCore::addFlow(const FlowDefinition &flow)
         const int from = runtime->nodeIndex(c.fromRoutine);
         const int to = runtime->nodeIndex(c.toRoutine);
         if (from < 0 || to < 0)
-            return Status::invalid(QStringLiteral("connection %1.%2 -> %3.%4 names a missing routine")
-                                       .arg(c.fromRoutine, c.fromEvent, c.toRoutine, c.toSlot));
+            return Status::invalid(
+                QStringLiteral("connection %1.%2 -> %3.%4 names a missing routine")
+                    .arg(c.fromRoutine, c.fromEvent, c.toRoutine, c.toSlot));
         RoutineNode &source = runtime->nodes[size_t(from)];
         RoutineNode &target = runtime->nodes[size_t(to)];
         const auto route = source.routes.find(c.fromEvent);
         if (route == source.routes.end())
-            return Status::invalid(QStringLiteral("routine '%1' has no event '%2'").arg(c.fromRoutine, c.fromEvent));
+            return Status::invalid(
+                QStringLiteral("routine '%1' has no event '%2'").arg(c.fromRoutine, c.fromEvent));
         if (!target.slotSymbols.contains(c.toSlot))
-            return Status::invalid(QStringLiteral("routine '%1' has no slot '%2'").arg(c.toRoutine, c.toSlot));
+            return Status::invalid(
+                QStringLiteral("routine '%1' has no slot '%2'").arg(c.toRoutine, c.toSlot));
         route->targets.push_back({to, c.toSlot, target.slotSymbols.value(c.toSlot)});
     }
     QWriteLocker lock(&m_flowsLock);
@@ -142,21 +145,18 @@ Status EngineCore::addFlow(const FlowDefinition &flow)
     return Status::success();
 }
 
-void EngineCore::touch(JobState &job)
-{
+void EngineCore::touch(JobState &job) {
     job.version = m_version.fetch_add(1) + 1;
 }
 
-Status EngineCore::removeFlow(const QString &flowId)
-{
+Status EngineCore::removeFlow(const QString &flowId) {
     QWriteLocker lock(&m_flowsLock);
     if (!m_flows.remove(flowId))
         return Status::notFound(QStringLiteral("no flow '%1'").arg(flowId));
     return Status::success();
 }
 
-QVector<FlowDefinition> EngineCore::flows() const
-{
+QVector<FlowDefinition> EngineCore::flows() const {
     QReadLocker lock(&m_flowsLock);
     QVector<FlowDefinition> list;
     for (const auto &runtime : m_flows)
@@ -166,28 +166,24 @@ QVector<FlowDefinition> EngineCore::flows() const
     return list;
 }
 
-std::shared_ptr<const FlowRuntime> EngineCore::flowRuntime(const QString &flowId) const
-{
+std::shared_ptr<const FlowRuntime> EngineCore::flowRuntime(const QString &flowId) const {
     QReadLocker lock(&m_flowsLock);
     return m_flows.value(flowId);
 }
 
-std::shared_ptr<JobState> EngineCore::findJob(JobId id) const
-{
+std::shared_ptr<JobState> EngineCore::findJob(JobId id) const {
     QReadLocker lock(&m_jobsLock);
     return m_jobs.value(id);
 }
 
-void EngineCore::emitControl(Event &&event)
-{
+void EngineCore::emitControl(Event &&event) {
     QMutexLocker lock(&m_controlMutex);
     m_controlSink->emit(std::move(event));
     m_controlSink->flush();
 }
 
 void EngineCore::emitJobEvent(JobState &job, EventType type, EventSink *sink, QVariant payload,
-                              Symbol routine, quint64 activation)
-{
+                              Symbol routine, quint64 activation) {
     Event e;
     e.type = type;
     e.job = job.id;
@@ -205,18 +201,20 @@ void EngineCore::emitJobEvent(JobState &job, EventType type, EventSink *sink, QV
         emitControl(std::move(e));
 }
 
-Status EngineCore::startJob(const JobRequest &request, JobId *id)
-{
+Status EngineCore::startJob(const JobRequest &request, JobId *id) {
     const std::shared_ptr<const FlowRuntime> flow = flowRuntime(request.flowId);
     if (!flow)
         return Status::notFound(QStringLiteral("no flow '%1'").arg(request.flowId));
     const FlowDefinition &def = flow->definition;
-    const QString routineId = request.entryRoutine.isEmpty() ? def.entryRoutine : request.entryRoutine;
+    const QString routineId =
+        request.entryRoutine.isEmpty() ? def.entryRoutine : request.entryRoutine;
     if (routineId.isEmpty())
-        return Status::invalid(QStringLiteral("flow '%1' names no entry: give entry_routine_id").arg(def.flowId));
+        return Status::invalid(
+            QStringLiteral("flow '%1' names no entry: give entry_routine_id").arg(def.flowId));
     const int routine = flow->nodeIndex(routineId);
     if (routine < 0)
-        return Status::invalid(QStringLiteral("flow '%1' has no routine '%2'").arg(def.flowId, routineId));
+        return Status::invalid(
+            QStringLiteral("flow '%1' has no routine '%2'").arg(def.flowId, routineId));
     const RoutineNode &node = flow->nodes[size_t(routine)];
     QString slot = request.entrySlot;
     if (slot.isEmpty() && routineId == def.entryRoutine)
@@ -225,8 +223,9 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
     if (slot.isEmpty() && slotNames.size() == 1)
         slot = slotNames.first();
     if (!node.slotSymbols.contains(slot))
-        return Status::invalid(QStringLiteral("routine '%1' has no slot '%2' (slots: %3)")
-                                   .arg(routineId, slot, node.routine->slotNames().join(QLatin1String(", "))));
+        return Status::invalid(
+            QStringLiteral("routine '%1' has no slot '%2' (slots: %3)")
+                .arg(routineId, slot, node.routine->slotNames().join(QLatin1String(", "))));
 
     const JobId jobId(m_instance | (m_jobCounter.fetch_add(1) + 1));
     auto job = std::make_shared<JobState>(jobId, flow);
@@ -266,8 +265,7 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
     return Status::success();
 }
 
-Status EngineCore::pauseJob(JobId id)
-{
+Status EngineCore::pauseJob(JobId id) {
     const auto job = findJob(id);
     if (!job)
         return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
@@ -283,8 +281,7 @@ Status EngineCore::pauseJob(JobId id)
     return Status::success();
 }
 
-Status EngineCore::resumeJob(JobId id)
-{
+Status EngineCore::resumeJob(JobId id) {
     const auto job = findJob(id);
     if (!job)
         return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
@@ -305,8 +302,7 @@ Status EngineCore::resumeJob(JobId id)
     return Status::success();
 }
 
-Status EngineCore::cancelJob(JobId id)
-{
+Status EngineCore::cancelJob(JobId id) {
     const auto job = findJob(id);
     if (!job)
         return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
@@ -321,14 +317,12 @@ Status EngineCore::cancelJob(JobId id)
 }
 
 void EngineCore::failJob(const std::shared_ptr<JobState> &job, const QString &message,
-                         EventSink *sink)
-{
+                         EventSink *sink) {
     finishJob(job, JobStatus::Failed, message, sink);
 }
 
 void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus status,
-                           const QString &error, EventSink *sink)
-{
+                           const QString &error, EventSink *sink) {
     std::vector<Activation *> parked;
     {
         QMutexLocker lock(&job->mutex);
@@ -346,7 +340,7 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
     for (Activation *a : parked)
         discard(a);
     const EventType type = status == JobStatus::Completed ? EventType::JobCompleted
-        : status == JobStatus::Failed                     ? EventType::JobFailed
+                           : status == JobStatus::Failed  ? EventType::JobFailed
                                                           : EventType::JobCancelled;
     QVariant payload;
     if (!error.isEmpty())
@@ -359,8 +353,7 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
     job->changed.wakeAll();
 }
 
-void EngineCore::enqueue(Activation *activation, EventSink *from)
-{
+void EngineCore::enqueue(Activation *activation, EventSink *from) {
     const RoutineNode &node = activation->job->flow->nodes[size_t(activation->routine)];
     // A sleeping agent will start on this at once: publish first, so events stay in causal order.
     if (from && node.queue->hasSleepers())
@@ -368,8 +361,7 @@ void EngineCore::enqueue(Activation *activation, EventSink *from)
     node.queue->push(activation);
 }
 
-bool EngineCore::park(Activation *activation)
-{
+bool EngineCore::park(Activation *activation) {
     JobState &job = *activation->job;
     QMutexLocker lock(&job.mutex);
     if (job.status != JobStatus::Paused)
@@ -378,15 +370,13 @@ bool EngineCore::park(Activation *activation)
     return true;
 }
 
-void EngineCore::discard(Activation *activation)
-{
+void EngineCore::discard(Activation *activation) {
     // The job is finished already; only the count is kept right.
     activation->job->outstanding.fetch_sub(1, std::memory_order_acq_rel);
     delete activation;
 }
 
-void EngineCore::finishActivation(Activation *activation, EventSink *sink)
-{
+void EngineCore::finishActivation(Activation *activation, EventSink *sink) {
     std::shared_ptr<JobState> job = std::move(activation->job);
     delete activation;
     job->done.fetch_add(1, std::memory_order_relaxed);
@@ -394,8 +384,7 @@ void EngineCore::finishActivation(Activation *activation, EventSink *sink)
         finishJob(job, JobStatus::Completed, {}, sink);
 }
 
-QVector<JobInfo> EngineCore::jobs() const
-{
+QVector<JobInfo> EngineCore::jobs() const {
     QVector<std::shared_ptr<JobState>> all;
     {
         QReadLocker lock(&m_jobsLock);
@@ -415,8 +404,7 @@ QVector<JobInfo> EngineCore::jobs() const
     return list;
 }
 
-QVector<JobInfo> EngineCore::jobsChangedSince(quint64 version, quint64 *latest) const
-{
+QVector<JobInfo> EngineCore::jobsChangedSince(quint64 version, quint64 *latest) const {
     if (latest)
         *latest = m_version.load();
     QVector<JobInfo> changed;
@@ -438,8 +426,7 @@ QVector<JobInfo> EngineCore::jobsChangedSince(quint64 version, quint64 *latest) 
     return changed;
 }
 
-bool EngineCore::waitForJob(JobId id, int timeoutMs) const
-{
+bool EngineCore::waitForJob(JobId id, int timeoutMs) const {
     const auto job = findJob(id);
     if (!job)
         return false;
@@ -452,8 +439,7 @@ bool EngineCore::waitForJob(JobId id, int timeoutMs) const
     return true;
 }
 
-QVector<AgentInfo> EngineCore::agents() const
-{
+QVector<AgentInfo> EngineCore::agents() const {
     QMutexLocker lock(&m_agentsMutex);
     QVector<AgentInfo> list;
     for (const auto &agent : m_agents)
@@ -461,8 +447,7 @@ QVector<AgentInfo> EngineCore::agents() const
     return list;
 }
 
-void EngineCore::applyRetention()
-{
+void EngineCore::applyRetention() {
     const qint64 cutoff = nowMs() - qint64(config.finishedJobTtlSeconds) * 1000;
     QWriteLocker lock(&m_jobsLock);
     std::vector<std::pair<qint64, JobId>> finished;
@@ -474,8 +459,8 @@ void EngineCore::applyRetention()
     }
     std::sort(finished.begin(), finished.end());
     const size_t excess = finished.size() > size_t(std::max(0, config.maxFinishedJobs))
-        ? finished.size() - size_t(std::max(0, config.maxFinishedJobs))
-        : 0;
+                              ? finished.size() - size_t(std::max(0, config.maxFinishedJobs))
+                              : 0;
     for (size_t i = 0; i < finished.size(); ++i) {
         if (i < excess || finished[i].first < cutoff) {
             m_jobs.remove(finished[i].second);
@@ -486,8 +471,7 @@ void EngineCore::applyRetention()
         m_removed.pop_front();
 }
 
-void EngineCore::housekeep()
-{
+void EngineCore::housekeep() {
     const qint64 now = nowMs();
     std::vector<std::shared_ptr<JobState>> expired;
     {
@@ -510,8 +494,7 @@ void EngineCore::housekeep()
     }
 }
 
-void EngineCore::heartbeat()
-{
+void EngineCore::heartbeat() {
     const qint64 now = nowMs();
     QMutexLocker lock(&m_agentsMutex);
     for (const auto &agent : m_agents) {
@@ -522,8 +505,10 @@ void EngineCore::heartbeat()
         Event e;
         e.type = EventType::Heartbeat;
         e.agent = agent->symbol();
-        e.job = info.currentJob;
+        // The job goes in the payload: a heartbeat belongs to the agent, not to a job's trace.
         e.payload = QVariantMap{{QStringLiteral("state"), agentStateName(info.state)},
+                                {QStringLiteral("job_id"),
+                                 info.currentJob.isNull() ? QString() : info.currentJob.toString()},
                                 {QStringLiteral("routine"), info.currentRoutine},
                                 {QStringLiteral("completed"), info.completed},
                                 {QStringLiteral("failed"), info.failed},

@@ -16,8 +16,7 @@ class Activation;
 struct FlowRuntime;
 
 // The live state of one job. Status changes go through EngineCore, which emits the events.
-class JobState
-{
+class JobState {
 public:
     JobState(JobId id, std::shared_ptr<const FlowRuntime> flow);
     ~JobState();
@@ -37,7 +36,7 @@ public:
     QVariantMap params;
     QVariantMap variables;
     std::vector<QVariantMap> routineVariables; // by routine index
-    std::vector<Activation *> parked;         // held while paused
+    std::vector<Activation *> parked;          // held while paused
     qint64 createdMs = 0;
     qint64 startedMs = 0;
     qint64 finishedMs = 0;
@@ -50,11 +49,12 @@ public:
     std::atomic<quint64> outstanding{0}; // queued, running or parked activations
     std::atomic<quint64> done{0};
 
-    JobStatus currentStatus() const { return JobStatus(statusFlag.load(std::memory_order_acquire)); }
+    JobStatus currentStatus() const {
+        return JobStatus(statusFlag.load(std::memory_order_acquire));
+    }
     bool finished() const { return isFinished(currentStatus()); }
     // Call with mutex held.
-    void setStatus(JobStatus s)
-    {
+    void setStatus(JobStatus s) {
         status = s;
         statusFlag.store(quint8(s), std::memory_order_release);
     }
