@@ -41,7 +41,7 @@ bool CommandLine::parse(const QStringList &arguments) {
         return false;
     }
 
-    m_options.showHelp = parser.isSet(helpOption);
+    m_options.showHelp = parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"));
     m_options.showVersion = parser.isSet(versionOption);
     m_options.headless = parser.isSet(headlessOption);
     m_options.flowFiles = parser.values(flowOption);

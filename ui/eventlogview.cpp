@@ -92,10 +92,13 @@ EventLogView::EventLogView(EventLogModel *model, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(true);
-    const int charWidth = m_view->fontMetrics().averageCharWidth();
-    const int widths[] = {8, 13, 16, 18, 14, 12, 10, 10};
-    for (int column = 0; column < int(std::size(widths)); ++column)
-        m_view->setColumnWidth(column, widths[column] * charWidth + 12);
+    // Widths from sample texts, so ids and times fit in any font.
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const char *samples[] = {"00000000",     "00:00:00.000", "routine_started", "00000000-00000000",
+                             "routine_name", "slot_name",    "worker-00",       "000.0 ms"};
+    for (int column = 0; column < int(std::size(samples)); ++column)
+        m_view->setColumnWidth(column,
+                               metrics.horizontalAdvance(QLatin1String(samples[column])) + 16);
 
     // Follow the newest events only while the user is looking at the bottom.
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {

@@ -178,7 +178,6 @@ void MainWindow::createMenusAndToolBar() {
     job->addAction(m_cancel);
 
     m_demoMenu = menuBar()->addMenu(tr("&Demos"));
-    m_demoMenu->setIcon(QIcon(QStringLiteral(":/icons/demo.svg")));
     const QStringList demos = demoFlowIds();
     for (const QString &flowId : demos) {
         QAction *demo = m_demoMenu->addAction(tr("Run %1").arg(flowId));
@@ -213,7 +212,7 @@ void MainWindow::createMenusAndToolBar() {
     demoButton->setObjectName(QStringLiteral("demoButton"));
     demoButton->setText(tr("Demos"));
     demoButton->setToolTip(tr("Start a demo flow"));
-    demoButton->setIcon(m_demoMenu->icon());
+    demoButton->setIcon(QIcon(QStringLiteral(":/icons/demo.svg")));
     demoButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     demoButton->setPopupMode(QToolButton::InstantPopup);
     demoButton->setMenu(m_demoMenu);
