@@ -22,23 +22,34 @@ void EndpointThread::start(const QHostAddress &address, quint16 port) {
     m_threadContext->moveToThread(m_thread);
     m_thread->start();
 
-    // Signals emitted from the endpoint thread reach receivers through queued connections.
+    // The answer is emitted in this object's thread, so that receivers connected directly
+    // (QSignalSpy, lambdas without context) never run in the endpoint thread.
+    // A generation tells a stale answer (from a thread since stopped) from the current one.
+    const quint64 generation = ++m_generation;
     Engine *engine = m_engine;
     QObject *context = m_threadContext;
-    QMetaObject::invokeMethod(context, [this, engine, context, address, port] {
+    QMetaObject::invokeMethod(context, [this, engine, context, address, port, generation] {
         auto *endpoint = new HttpEndpoint(engine, context);
         QString error;
         const quint16 bound = endpoint->listen(address, port, &error);
-        if (bound == 0) {
+        if (bound == 0)
             delete endpoint;
-            Q_EMIT failed(error);
-            return;
-        }
-        Q_EMIT listening(bound);
+        QMetaObject::invokeMethod(
+            this,
+            [this, bound, error, generation] {
+                if (generation != m_generation)
+                    return;
+                if (bound == 0)
+                    Q_EMIT failed(error);
+                else
+                    Q_EMIT listening(bound);
+            },
+            Qt::QueuedConnection);
     });
 }
 
 void EndpointThread::stop() {
+    ++m_generation;
     if (!m_thread)
         return;
     // Destroy the endpoint in its own thread (its sockets belong there), then join.

@@ -32,6 +32,7 @@ private:
     Engine *m_engine;
     QThread *m_thread = nullptr;
     QObject *m_threadContext = nullptr; // lives in m_thread; parent of the endpoint
+    quint64 m_generation = 0;
 };
 
 } // namespace flowscope
