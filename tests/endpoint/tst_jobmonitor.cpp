@@ -1,0 +1,152 @@
+// The job monitor WebSocket over real loopback sockets: every client gets every event of its job
+// (its own subscription), late clients get the history first, unknown jobs and paths close 1008.
+#include "endpointfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+#include <algorithm>
+
+using namespace flowscope;
+using namespace EndpointTest;
+
+namespace {
+
+// A Routilux client reading one WebSocket monitor: every frame, decoded.
+struct MonitorClient
+{
+    QWebSocket socket;
+    QList<QJsonObject> messages;
+
+    MonitorClient()
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+                         [this](const QString &text) {
+                             messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
+                         });
+    }
+    QList<QJsonObject> events() const
+    {
+        QList<QJsonObject> all;
+        for (const QJsonObject &m : messages) {
+            const QJsonArray list = m.value(QStringLiteral("events")).toArray();
+            for (const QJsonValue &e : list)
+                all.append(e.toObject());
+        }
+        return all;
+    }
+    bool sawType(const QString &type) const
+    {
+        const QList<QJsonObject> all = events();
+        return std::any_of(all.begin(), all.end(), [&](const QJsonObject &e) {
+            return e.value(QStringLiteral("type")).toString() == type;
+        });
+    }
+};
+
+} // namespace
+
+class TestJobMonitor : public QObject
+{
+    Q_OBJECT
+
+private:
+    Fixture m_fixture;
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void monitorStreamsEveryEventToEachClient();
+    void monitorRefusesUnknownJobAndPath();
+};
+
+void TestJobMonitor::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_fixture.setUp(&error), qPrintable(error));
+}
+
+void TestJobMonitor::cleanupTestCase()
+{
+    m_fixture.tearDown();
+}
+
+void TestJobMonitor::monitorStreamsEveryEventToEachClient()
+{
+    const QString id = m_fixture.startJob(QStringLiteral("chain"));
+    QVERIFY(!id.isEmpty());
+    const QUrl monitorUrl
+        = m_fixture.url(QStringLiteral("/api/ws/jobs/%1/monitor").arg(id), QStringLiteral("ws"));
+    MonitorClient first;
+    MonitorClient second;
+    QSignalSpy firstConnected(&first.socket, &QWebSocket::connected);
+    QSignalSpy secondConnected(&second.socket, &QWebSocket::connected);
+    first.socket.open(monitorUrl);
+    second.socket.open(monitorUrl);
+    QVERIFY(firstConnected.wait(5000) || firstConnected.size() == 1);
+    QTRY_COMPARE_WITH_TIMEOUT(secondConnected.size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fixture.endpoint().monitorCount(), 2, 5000);
+
+    QTRY_VERIFY_WITH_TIMEOUT(first.sawType(QStringLiteral("job_completed")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(second.sawType(QStringLiteral("job_completed")), 10000);
+
+    for (MonitorClient *client : {&first, &second}) {
+        const QJsonObject hello = client->messages.first();
+        QCOMPARE(hello.value(QStringLiteral("type")).toString(), QStringLiteral("hello"));
+        QCOMPARE(hello.value(QStringLiteral("job_id")).toString(), id);
+        QVERIFY(hello.contains(QStringLiteral("status")));
+        for (int i = 1; i < client->messages.size(); ++i) {
+            QCOMPARE(client->messages.at(i).value("type").toString(), QStringLiteral("events"));
+            QCOMPARE(client->messages.at(i).value("dropped").toInt(), 0);
+        }
+    }
+
+    // Each client has every event of the job exactly once, in order: the same as the trace.
+    const auto sequences = [](const MonitorClient &client) {
+        QList<qint64> seqs;
+        const QList<QJsonObject> events = client.events();
+        for (const QJsonObject &e : events)
+            seqs.append(e.value(QStringLiteral("seq")).toInteger());
+        return seqs;
+    };
+    const QList<qint64> firstSeqs = sequences(first);
+    const QList<qint64> secondSeqs = sequences(second);
+    QCOMPARE(firstSeqs, secondSeqs);
+    for (int i = 1; i < firstSeqs.size(); ++i)
+        QVERIFY(firstSeqs.at(i) > firstSeqs.at(i - 1));
+    QList<qint64> traceSeqs;
+    const QVector<Event> trace = m_fixture.engine().trace(JobId::fromString(id));
+    for (const Event &e : trace)
+        traceSeqs.append(qint64(e.seq));
+    QCOMPARE(firstSeqs, traceSeqs);
+    QCOMPARE(first.events().last().value("type").toString(), QStringLiteral("job_completed"));
+    QVERIFY(first.sawType(QStringLiteral("job_started")));
+
+    // Closing unsubscribes.
+    first.socket.close();
+    second.socket.close();
+    QTRY_COMPARE_WITH_TIMEOUT(m_fixture.endpoint().monitorCount(), 0, 5000);
+}
+
+void TestJobMonitor::monitorRefusesUnknownJobAndPath()
+{
+    for (const QString &path :
+         {QStringLiteral("/api/ws/jobs/00000000-0000ffff/monitor"),
+          QStringLiteral("/api/ws/jobs/xyz/monitor"),
+          QStringLiteral("/api/ws/flows/chain/elsewhere"), QStringLiteral("/elsewhere")}) {
+        QWebSocket socket;
+        QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+        socket.open(m_fixture.url(path, QStringLiteral("ws")));
+        QVERIFY2(disconnected.wait(5000) || disconnected.size() == 1, qPrintable(path));
+        QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QVERIFY2(!socket.closeReason().isEmpty(), qPrintable(path));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestJobMonitor)
+#include "tst_jobmonitor.moc"
