@@ -63,6 +63,8 @@ private Q_SLOTS:
 
     void monitorStreamsEveryEventToEachClient();
     void monitorRefusesUnknownJobAndPath();
+    void lateClientGetsTheHistory();
+    void liveEventsFollowTheHistory();
 };
 
 void TestJobMonitor::initTestCase()
@@ -146,6 +148,39 @@ void TestJobMonitor::monitorRefusesUnknownJobAndPath()
         QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
         QVERIFY2(!socket.closeReason().isEmpty(), qPrintable(path));
     }
+}
+
+void TestJobMonitor::lateClientGetsTheHistory()
+{
+    const QString id = m_fixture.startJob(QStringLiteral("chain"));
+    QVERIFY(m_fixture.waitForStatus(id, QStringLiteral("completed")));
+
+    MonitorClient client;
+    client.socket.open(
+        m_fixture.url(QStringLiteral("/api/ws/jobs/%1/monitor").arg(id), QStringLiteral("ws")));
+    QTRY_VERIFY_WITH_TIMEOUT(client.sawType(QStringLiteral("job_completed")), 5000);
+    QCOMPARE(client.messages.first().value("status").toString(), QStringLiteral("completed"));
+    const QList<QJsonObject> events = client.events();
+    QCOMPARE(events.first().value("type").toString(), QStringLiteral("job_started"));
+    QCOMPARE(qsizetype(events.size()), m_fixture.engine().trace(JobId::fromString(id)).size());
+}
+
+void TestJobMonitor::liveEventsFollowTheHistory()
+{
+    const QString id = m_fixture.startJob(QStringLiteral("slow"));
+    QVERIFY(m_fixture.waitForStatus(id, QStringLiteral("running")));
+    MonitorClient client;
+    client.socket.open(
+        m_fixture.url(QStringLiteral("/api/ws/jobs/%1/monitor").arg(id), QStringLiteral("ws")));
+    QTRY_VERIFY_WITH_TIMEOUT(client.sawType(QStringLiteral("routine_started")), 5000);
+    const qsizetype framesBeforeCancel = client.messages.size();
+
+    QCOMPARE(m_fixture.request("POST", QStringLiteral("/api/jobs/%1/cancel").arg(id)).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(client.sawType(QStringLiteral("job_cancelled")), 5000);
+    QVERIFY(client.messages.size() > framesBeforeCancel);
+    const QList<QJsonObject> events = client.events();
+    for (int i = 1; i < events.size(); ++i)
+        QVERIFY(events.at(i).value("seq").toInteger() > events.at(i - 1).value("seq").toInteger());
 }
 
 QTEST_GUILESS_MAIN(TestJobMonitor)
