@@ -10,7 +10,8 @@
 namespace flowscope {
 
 // One batch of news from an engine, delivered to the GUI thread at most ~30 times a second.
-struct ClientUpdate {
+struct ClientUpdate
+{
     QVector<Event> events;       // new events, in sequence order
     QVector<JobInfo> jobs;       // jobs that changed (removed ones have removed = true)
     QVector<AgentInfo> agents;   // every agent, when any changed; empty otherwise

@@ -12,7 +12,8 @@ namespace flowscope {
 // the answer arrives as a signal in the caller's thread. Everything crossing is a value (no
 // pointers into engine memory), so the same widgets work on the in-process engine and on a
 // remote one.
-class EngineClient : public QObject {
+class EngineClient : public QObject
+{
     Q_OBJECT
 public:
     enum class ConnectionState { Disconnected, Connecting, Connected };
@@ -28,8 +29,8 @@ public:
     virtual void addFlowFile(const QString &path) = 0;
     virtual void addFlowJson(const QByteArray &json, const QString &source) = 0;
     // entry: "routine.slot", or empty for the flow's entry.
-    virtual void startJob(const QString &flowId, const QString &entry,
-                          const QVariantMap &params) = 0;
+    virtual void startJob(const QString &flowId, const QString &entry, const QVariantMap &params)
+        = 0;
     virtual void pauseJob(JobId id) = 0;
     virtual void resumeJob(JobId id) = 0;
     virtual void cancelJob(JobId id) = 0;

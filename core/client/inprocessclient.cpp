@@ -13,12 +13,14 @@ namespace {
 
 // Runs work in the engine thread and hands its answer back to the client's thread.
 template<class Work>
-void inEngineThread(Engine *engine, Work work) {
+void inEngineThread(Engine *engine, Work work)
+{
     QMetaObject::invokeMethod(engine->threadContext(), std::move(work), Qt::QueuedConnection);
 }
 
 template<class Reply>
-void toClient(const QPointer<InProcessClient> &client, Reply reply) {
+void toClient(const QPointer<InProcessClient> &client, Reply reply)
+{
     if (client)
         QMetaObject::invokeMethod(client.data(), std::move(reply), Qt::QueuedConnection);
 }
@@ -28,7 +30,8 @@ void toClient(const QPointer<InProcessClient> &client, Reply reply) {
 InProcessClient::InProcessClient(Engine *engine, QObject *parent)
     : EngineClient(parent)
     , m_engine(engine)
-    , m_pump(new InProcessPump(engine, this, eventBufferCapacity)) {
+    , m_pump(new InProcessPump(engine, this, eventBufferCapacity))
+{
     qRegisterMetaType<ClientUpdate>();
     qRegisterMetaType<JobId>();
     m_pump->moveToThread(engine->threadContext()->thread());
@@ -36,19 +39,23 @@ InProcessClient::InProcessClient(Engine *engine, QObject *parent)
     refreshFlows();
 }
 
-InProcessClient::~InProcessClient() {
+InProcessClient::~InProcessClient()
+{
     m_pump->deleteLater();
 }
 
-QString InProcessClient::displayName() const {
+QString InProcessClient::displayName() const
+{
     return tr("In-process engine");
 }
 
-EngineClient::ConnectionState InProcessClient::connectionState() const {
+EngineClient::ConnectionState InProcessClient::connectionState() const
+{
     return ConnectionState::Connected;
 }
 
-void InProcessClient::refreshFlows() {
+void InProcessClient::refreshFlows()
+{
     QPointer<InProcessClient> self(this);
     Engine *engine = m_engine;
     inEngineThread(engine, [engine, self] {
@@ -57,7 +64,8 @@ void InProcessClient::refreshFlows() {
     });
 }
 
-void InProcessClient::addFlowFile(const QString &path) {
+void InProcessClient::addFlowFile(const QString &path)
+{
     QPointer<InProcessClient> self(this);
     Engine *engine = m_engine;
     inEngineThread(engine, [engine, self, path] {
@@ -75,7 +83,8 @@ void InProcessClient::addFlowFile(const QString &path) {
     });
 }
 
-void InProcessClient::addFlowJson(const QByteArray &json, const QString &source) {
+void InProcessClient::addFlowJson(const QByteArray &json, const QString &source)
+{
     QPointer<InProcessClient> self(this);
     Engine *engine = m_engine;
     inEngineThread(engine, [engine, self, json, source] {
@@ -94,7 +103,8 @@ void InProcessClient::addFlowJson(const QByteArray &json, const QString &source)
 }
 
 void InProcessClient::startJob(const QString &flowId, const QString &entry,
-                               const QVariantMap &params) {
+                               const QVariantMap &params)
+{
     JobRequest request;
     request.flowId = flowId;
     request.params = params;
@@ -120,8 +130,8 @@ void InProcessClient::startJob(const QString &flowId, const QString &entry,
 namespace {
 
 template<class Call>
-void control(Engine *engine, const QPointer<InProcessClient> &self, const QString &what,
-             Call call) {
+void control(Engine *engine, const QPointer<InProcessClient> &self, const QString &what, Call call)
+{
     inEngineThread(engine, [engine, self, what, call] {
         const Status status = call(engine);
         if (!status.ok()) {
@@ -133,19 +143,23 @@ void control(Engine *engine, const QPointer<InProcessClient> &self, const QStrin
 
 } // namespace
 
-void InProcessClient::pauseJob(JobId id) {
+void InProcessClient::pauseJob(JobId id)
+{
     control(m_engine, this, tr("Pause job"), [id](Engine *e) { return e->pauseJob(id); });
 }
 
-void InProcessClient::resumeJob(JobId id) {
+void InProcessClient::resumeJob(JobId id)
+{
     control(m_engine, this, tr("Resume job"), [id](Engine *e) { return e->resumeJob(id); });
 }
 
-void InProcessClient::cancelJob(JobId id) {
+void InProcessClient::cancelJob(JobId id)
+{
     control(m_engine, this, tr("Cancel job"), [id](Engine *e) { return e->cancelJob(id); });
 }
 
-void InProcessClient::setMonitoring(bool enabled) {
+void InProcessClient::setMonitoring(bool enabled)
+{
     Engine *engine = m_engine;
     inEngineThread(engine, [engine, enabled] { engine->bus().setEnabled(enabled); });
 }

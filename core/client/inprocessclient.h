@@ -10,7 +10,8 @@ class InProcessPump;
 // EngineClient over an Engine in this process. Requests run in the engine's thread; events and
 // state changes are gathered there and posted to the client's thread as one ClientUpdate per
 // frame (about 30 per second), never one signal per event.
-class InProcessClient : public EngineClient {
+class InProcessClient : public EngineClient
+{
     Q_OBJECT
 public:
     explicit InProcessClient(Engine *engine, QObject *parent = nullptr);

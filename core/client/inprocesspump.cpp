@@ -10,13 +10,14 @@ namespace flowscope {
 
 namespace {
 
-bool sameAgents(const QVector<AgentInfo> &a, const QVector<AgentInfo> &b) {
+bool sameAgents(const QVector<AgentInfo> &a, const QVector<AgentInfo> &b)
+{
     if (a.size() != b.size())
         return false;
     for (int i = 0; i < a.size(); ++i) {
-        if (a[i].name != b[i].name || a[i].state != b[i].state ||
-            a[i].currentRoutine != b[i].currentRoutine || a[i].completed != b[i].completed ||
-            a[i].failed != b[i].failed || a[i].lastHeartbeatMs != b[i].lastHeartbeatMs)
+        if (a[i].name != b[i].name || a[i].state != b[i].state
+            || a[i].currentRoutine != b[i].currentRoutine || a[i].completed != b[i].completed
+            || a[i].failed != b[i].failed || a[i].lastHeartbeatMs != b[i].lastHeartbeatMs)
             return false;
     }
     return true;
@@ -28,13 +29,16 @@ InProcessPump::InProcessPump(Engine *engine, EngineClient *client, int capacity)
     : m_engine(engine)
     , m_client(client)
     , m_subscription(engine->bus().subscribe(EventFilter{}, capacity))
-    , m_inFlight(std::make_shared<std::atomic<bool>>(false)) {}
+    , m_inFlight(std::make_shared<std::atomic<bool>>(false))
+{}
 
-InProcessPump::~InProcessPump() {
+InProcessPump::~InProcessPump()
+{
     m_engine->bus().unsubscribe(m_subscription);
 }
 
-void InProcessPump::start() {
+void InProcessPump::start()
+{
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &InProcessPump::frame);
     m_timer->start(frameMs);
@@ -42,7 +46,8 @@ void InProcessPump::start() {
     frame();
 }
 
-void InProcessPump::frame() {
+void InProcessPump::frame()
+{
     if (m_inFlight->load())
         return; // the client has not taken the last update yet
     ClientUpdate update;
@@ -71,7 +76,8 @@ void InProcessPump::frame() {
     deliver(std::move(update));
 }
 
-void InProcessPump::deliver(ClientUpdate &&update) {
+void InProcessPump::deliver(ClientUpdate &&update)
+{
     if (!m_client)
         return;
     m_inFlight->store(true);

@@ -20,7 +20,8 @@ class Subscription;
 // jobs and agents into one ClientUpdate and posts it to the client. A new update is posted only
 // after the previous one was taken, so a slow GUI never piles up work: events wait (bounded) in
 // the subscription instead, and what overflows is counted.
-class InProcessPump : public QObject {
+class InProcessPump : public QObject
+{
     Q_OBJECT
 public:
     InProcessPump(Engine *engine, EngineClient *client, int capacity);

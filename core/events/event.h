@@ -11,7 +11,8 @@
 namespace flowscope {
 
 // One thing that happened in an engine. Plain value: safe to copy across threads and processes.
-struct Event {
+struct Event
+{
     quint64 seq = 0;       // per-engine, strictly increasing in delivery order
     qint64 timeNs = 0;     // nanoseconds since the Unix epoch
     qint64 durationNs = 0; // RoutineEnded / RoutineError: handler run time
@@ -30,17 +31,19 @@ struct Event {
 using EventBatch = QVector<Event>;
 
 // Which events a subscriber wants. Evaluated once per event at distribution.
-struct EventFilter {
+struct EventFilter
+{
     quint32 typeMask = allEventTypes;
     JobId job;      // null: every job
     Symbol flow;    // null: every flow
     Symbol agent;   // null: every agent
     Symbol routine; // null: every routine
 
-    bool matches(const Event &e) const {
-        return (typeMask & eventTypeBit(e.type)) && (job.isNull() || job == e.job) &&
-               (flow.isNull() || flow == e.flow) && (agent.isNull() || agent == e.agent) &&
-               (routine.isNull() || routine == e.routine);
+    bool matches(const Event &e) const
+    {
+        return (typeMask & eventTypeBit(e.type)) && (job.isNull() || job == e.job)
+               && (flow.isNull() || flow == e.flow) && (agent.isNull() || agent == e.agent)
+               && (routine.isNull() || routine == e.routine);
     }
 };
 

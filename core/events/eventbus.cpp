@@ -1,30 +1,32 @@
 #include "events/eventbus.h"
 
-#include <QDateTime>
-
 #include <algorithm>
-#include <chrono>
+#include <iterator>
 
 namespace flowscope {
 
 EventBus::EventBus(int historyCapacity)
-    : m_historyCapacity(size_t(std::max(0, historyCapacity))) {}
+    : m_historyCapacity(size_t(std::max(0, historyCapacity)))
+{}
 
 EventBus::~EventBus() = default;
 
-std::unique_ptr<EventSink> EventBus::createSink() {
+std::unique_ptr<EventSink> EventBus::createSink()
+{
     return std::make_unique<EventSink>(this);
 }
 
 std::shared_ptr<Subscription> EventBus::subscribe(const EventFilter &filter, int capacity,
-                                                  std::function<void()> wake) {
+                                                  std::function<void()> wake)
+{
     auto subscription = std::make_shared<Subscription>(filter, capacity, std::move(wake));
     QMutexLocker lock(&m_mutex);
     m_subscriptions.push_back(subscription);
     return subscription;
 }
 
-void EventBus::unsubscribe(const std::shared_ptr<Subscription> &subscription) {
+void EventBus::unsubscribe(const std::shared_ptr<Subscription> &subscription)
+{
     QMutexLocker lock(&m_mutex);
     const auto it = std::find(m_subscriptions.begin(), m_subscriptions.end(), subscription);
     if (it != m_subscriptions.end()) {
@@ -33,7 +35,8 @@ void EventBus::unsubscribe(const std::shared_ptr<Subscription> &subscription) {
     }
 }
 
-void EventBus::publish(std::vector<Event> &batch) {
+void EventBus::publish(std::vector<Event> &batch)
+{
     if (batch.empty())
         return;
     std::vector<Subscription *> toWake;
@@ -42,10 +45,11 @@ void EventBus::publish(std::vector<Event> &batch) {
         QMutexLocker lock(&m_mutex);
         for (Event &event : batch) {
             event.seq = ++m_seq;
-            if (m_historyCapacity > 0) {
-                if (m_history.size() >= m_historyCapacity)
-                    m_history.pop_front();
+            if (m_history.size() < m_historyCapacity) {
                 m_history.push_back(event);
+            } else if (m_historyCapacity > 0) {
+                m_history[m_historyStart] = event;
+                m_historyStart = (m_historyStart + 1) % m_historyCapacity;
             }
         }
         for (const auto &subscription : m_subscriptions) {
@@ -70,32 +74,42 @@ void EventBus::publish(std::vector<Event> &batch) {
         subscription->m_wake();
 }
 
-QVector<Event> EventBus::history(const EventFilter &filter, quint64 sinceSeq, int limit) const {
+QVector<Event> EventBus::history(const EventFilter &filter, quint64 sinceSeq, int limit) const
+{
     QVector<Event> result;
     QMutexLocker lock(&m_mutex);
-    // History is ordered by seq: skip what the caller has already seen.
-    auto it = std::lower_bound(m_history.begin(), m_history.end(), sinceSeq + 1,
-                               [](const Event &e, quint64 seq) { return e.seq < seq; });
-    for (; it != m_history.end(); ++it) {
-        if (filter.matches(*it))
-            result.push_back(*it);
-    }
+    // The ring holds two runs, each ordered by seq: [start, end) then [0, start).
+    const auto scan
+        = [&](std::vector<Event>::const_iterator from, std::vector<Event>::const_iterator to) {
+              auto it = std::lower_bound(from, to, sinceSeq + 1,
+                                         [](const Event &e, quint64 seq) { return e.seq < seq; });
+              for (; it != to; ++it) {
+                  if (filter.matches(*it))
+                      result.push_back(*it);
+              }
+          };
+    const auto start = m_history.cbegin() + std::ptrdiff_t(m_historyStart);
+    scan(start, m_history.cend());
+    scan(m_history.cbegin(), start);
     if (limit >= 0 && result.size() > limit)
         result.remove(0, result.size() - limit);
     return result;
 }
 
-quint64 EventBus::oldestHeldSequence() const {
+quint64 EventBus::oldestHeldSequence() const
+{
     QMutexLocker lock(&m_mutex);
-    return m_history.empty() ? 0 : m_history.front().seq;
+    return m_history.empty() ? 0 : m_history[m_historyStart].seq;
 }
 
-quint64 EventBus::lastSequence() const {
+quint64 EventBus::lastSequence() const
+{
     QMutexLocker lock(&m_mutex);
     return m_seq;
 }
 
-quint64 EventBus::droppedCount() const {
+quint64 EventBus::droppedCount() const
+{
     QMutexLocker lock(&m_mutex);
     quint64 total = m_droppedByGone;
     for (const auto &subscription : m_subscriptions)
@@ -103,7 +117,8 @@ quint64 EventBus::droppedCount() const {
     return total;
 }
 
-int EventBus::subscriberCount() const {
+int EventBus::subscriberCount() const
+{
     QMutexLocker lock(&m_mutex);
     return int(m_subscriptions.size());
 }
@@ -111,12 +126,18 @@ int EventBus::subscriberCount() const {
 Subscription::Subscription(const EventFilter &filter, int capacity, std::function<void()> wake)
     : m_filter(filter)
     , m_capacity(size_t(std::max(1, capacity)))
-    , m_wake(std::move(wake)) {}
+    , m_wake(std::move(wake))
+{}
 
-bool Subscription::push(const Event &event) {
-    if (m_queue.size() >= m_capacity) {
-        m_queue.pop_front();
+bool Subscription::push(const Event &event)
+{
+    if (m_queue.size() - m_head >= m_capacity) {
+        m_queue[m_head++] = Event(); // drop the oldest
         ++m_dropped;
+        if (m_head * 2 >= m_queue.size()) {
+            m_queue.erase(m_queue.begin(), m_queue.begin() + std::ptrdiff_t(m_head));
+            m_head = 0;
+        }
     }
     m_queue.push_back(event);
     if (m_wakePending)
@@ -125,61 +146,60 @@ bool Subscription::push(const Event &event) {
     return true;
 }
 
-std::vector<Event> Subscription::takeAll() {
+std::vector<Event> Subscription::takeAll()
+{
     std::vector<Event> out;
     QMutexLocker lock(&m_mutex);
-    out.reserve(m_queue.size());
-    std::move(m_queue.begin(), m_queue.end(), std::back_inserter(out));
-    m_queue.clear();
+    if (m_head == 0) {
+        out.swap(m_queue);
+        // Start the next round at the size this one reached instead of regrowing step by step.
+        m_queue.reserve(std::min(out.size(), m_capacity));
+    } else {
+        out.assign(std::make_move_iterator(m_queue.begin() + std::ptrdiff_t(m_head)),
+                   std::make_move_iterator(m_queue.end()));
+        m_queue.clear();
+        m_head = 0;
+    }
     m_delivered += out.size();
     m_wakePending = false;
     return out;
 }
 
-quint64 Subscription::deliveredCount() const {
+quint64 Subscription::deliveredCount() const
+{
     QMutexLocker lock(&m_mutex);
     return m_delivered;
 }
 
-quint64 Subscription::droppedCount() const {
+quint64 Subscription::droppedCount() const
+{
     QMutexLocker lock(&m_mutex);
     return m_dropped;
 }
 
-quint64 Subscription::pendingCount() const {
+quint64 Subscription::pendingCount() const
+{
     QMutexLocker lock(&m_mutex);
-    return m_queue.size();
+    return m_queue.size() - m_head;
 }
 
 EventSink::EventSink(EventBus *bus)
-    : m_bus(bus) {
+    : m_bus(bus)
+{
     m_buffer.reserve(batchSize);
 }
 
-EventSink::~EventSink() {
+EventSink::~EventSink()
+{
     flush();
 }
 
-void EventSink::flush() {
+void EventSink::flush()
+{
     if (!m_buffer.empty()) {
         m_bus->publish(m_buffer);
         m_buffer.reserve(batchSize);
     }
-}
-
-qint64 EventSink::nowNs() {
-    // The offset between the monotonic and the wall clock is taken once per process.
-    static const qint64 offset = [] {
-        const qint64 wall = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
-        const qint64 mono = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                std::chrono::steady_clock::now().time_since_epoch())
-                                .count();
-        return wall - mono;
-    }();
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-               .count() +
-           offset;
 }
 
 } // namespace flowscope

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "events/clock.h"
 #include "events/event.h"
 
 #include <QMutex>
 
 #include <atomic>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -19,7 +19,8 @@ class Subscription;
 // Producers write into an EventSink (one per thread, no lock per event); sinks publish batches,
 // the bus numbers them (so every subscriber sees strictly increasing sequence numbers), keeps a
 // bounded history for traces and replay, and appends to each matching subscriber's bounded queue.
-class EventBus {
+class EventBus
+{
 public:
     explicit EventBus(int historyCapacity = 100000);
     ~EventBus();
@@ -59,13 +60,16 @@ private:
     mutable QMutex m_mutex;
     quint64 m_seq = 0;
     quint64 m_droppedByGone = 0;
-    std::deque<Event> m_history;
+    // A ring: m_history grows to capacity, then m_historyStart marks the oldest slot.
+    std::vector<Event> m_history;
+    size_t m_historyStart = 0;
     size_t m_historyCapacity;
     std::vector<std::shared_ptr<Subscription>> m_subscriptions;
 };
 
 // A subscriber's bounded queue. Thread-safe; the consumer calls takeAll() from its own thread.
-class Subscription {
+class Subscription
+{
 public:
     Subscription(const EventFilter &filter, int capacity, std::function<void()> wake);
 
@@ -84,7 +88,10 @@ private:
     const size_t m_capacity;
     const std::function<void()> m_wake;
     mutable QMutex m_mutex;
-    std::deque<Event> m_queue;
+    // Oldest first from m_head; dropping the oldest only advances m_head, and the dead prefix is
+    // compacted away when it is half the vector, so every operation is amortized O(1).
+    std::vector<Event> m_queue;
+    size_t m_head = 0;
     quint64 m_delivered = 0;
     quint64 m_dropped = 0;
     bool m_wakePending = false;
@@ -92,7 +99,8 @@ private:
 
 // A single producer's buffer: emitting costs a clock read and a push, no lock. The buffer goes to
 // the bus when full, when its oldest event is older than maxDelayNs, or on flush().
-class EventSink {
+class EventSink
+{
 public:
     static constexpr size_t batchSize = 512;
     static constexpr qint64 maxDelayNs = 5'000'000;
@@ -104,7 +112,8 @@ public:
 
     // Stamps the time and queues the event. Callers that build costly payloads check enabled()
     // first; emit() itself returns at once when monitoring is off.
-    void emit(Event &&event) {
+    void emit(Event &&event)
+    {
         if (!enabled())
             return;
         const qint64 now = nowNs();
@@ -118,9 +127,8 @@ public:
 
     void flush();
 
-    // Wall-clock nanoseconds since the Unix epoch, from the monotonic clock (cheap, never
-    // steps backwards within a process).
-    static qint64 nowNs();
+    // Wall-clock nanoseconds since the Unix epoch (see Clock).
+    static qint64 nowNs() { return Clock::nowNs(); }
 
 private:
     EventBus *m_bus;

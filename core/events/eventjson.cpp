@@ -7,18 +7,21 @@ namespace flowscope {
 
 namespace {
 
-void putSymbol(QJsonObject &o, const char *key, Symbol s) {
+void putSymbol(QJsonObject &o, const char *key, Symbol s)
+{
     if (!s.isNull())
         o.insert(QLatin1String(key), s.toString());
 }
 
-bool portIsEvent(EventType type) {
+bool portIsEvent(EventType type)
+{
     return type == EventType::EventEmitted;
 }
 
 } // namespace
 
-QJsonObject eventToJson(const Event &e) {
+QJsonObject eventToJson(const Event &e)
+{
     QJsonObject o;
     const QString type = eventTypeName(e.type);
     o.insert(QStringLiteral("seq"), qint64(e.seq));

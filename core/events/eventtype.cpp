@@ -13,7 +13,8 @@ const char *const names[eventTypeCount] = {
 };
 
 // Names used by the systems Flowscope replaces (see docs/events.md).
-const QHash<QString, EventType> &aliases() {
+const QHash<QString, EventType> &aliases()
+{
     static const QHash<QString, EventType> map = {
         // Swarm observability (LangGraph scan swarm)
         {QStringLiteral("scan_started"), EventType::JobStarted},
@@ -44,12 +45,14 @@ const QHash<QString, EventType> &aliases() {
 
 } // namespace
 
-QString eventTypeName(EventType type) {
+QString eventTypeName(EventType type)
+{
     const int i = int(type);
     return i >= 0 && i < eventTypeCount ? QString::fromLatin1(names[i]) : QString();
 }
 
-bool eventTypeFromName(QStringView name, EventType *type) {
+bool eventTypeFromName(QStringView name, EventType *type)
+{
     for (int i = 0; i < eventTypeCount; ++i) {
         if (name == QLatin1String(names[i])) {
             *type = EventType(i);
@@ -63,7 +66,8 @@ bool eventTypeFromName(QStringView name, EventType *type) {
     return true;
 }
 
-QStringList eventTypeNames() {
+QStringList eventTypeNames()
+{
     QStringList list;
     for (int i = 0; i < eventTypeCount; ++i)
         list << QString::fromLatin1(names[i]);

@@ -34,7 +34,8 @@ bool eventTypeFromName(QStringView name, EventType *type);
 QStringList eventTypeNames();
 
 // Bit for EventFilter::typeMask.
-constexpr quint32 eventTypeBit(EventType type) {
+constexpr quint32 eventTypeBit(EventType type)
+{
     return 1u << quint32(type);
 }
 constexpr quint32 allEventTypes = (1u << eventTypeCount) - 1;

@@ -9,20 +9,23 @@ namespace flowscope {
 
 namespace {
 
-struct SymbolTable {
+struct SymbolTable
+{
     QReadWriteLock lock;
     QHash<QString, quint32> ids;
     std::deque<QString> names{QString()}; // id 0 is the empty name; deque keeps references stable
 };
 
-SymbolTable &table() {
+SymbolTable &table()
+{
     static SymbolTable t;
     return t;
 }
 
 } // namespace
 
-Symbol Symbol::intern(QStringView text) {
+Symbol Symbol::intern(QStringView text)
+{
     if (text.isEmpty())
         return {};
     SymbolTable &t = table();
@@ -43,7 +46,8 @@ Symbol Symbol::intern(QStringView text) {
     return Symbol(id);
 }
 
-QString Symbol::toString() const {
+QString Symbol::toString() const
+{
     if (m_id == 0)
         return {};
     SymbolTable &t = table();

@@ -7,7 +7,8 @@ namespace flowscope {
 
 // An interned name (routine, slot, event, agent, flow). Events carry symbols instead of strings so
 // that emitting one copies no string; the process-wide table turns them back into text on demand.
-class Symbol {
+class Symbol
+{
 public:
     constexpr Symbol() = default;
     static Symbol intern(QStringView text);
@@ -22,11 +23,13 @@ public:
 
 private:
     constexpr explicit Symbol(quint32 id)
-        : m_id(id) {}
+        : m_id(id)
+    {}
     quint32 m_id = 0;
 };
 
-inline size_t qHash(Symbol s, size_t seed = 0) {
+inline size_t qHash(Symbol s, size_t seed = 0)
+{
     return ::qHash(s.id(), seed);
 }
 

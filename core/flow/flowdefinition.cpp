@@ -4,7 +4,8 @@
 
 namespace flowscope {
 
-int FlowDefinition::routineIndex(const QString &id) const {
+int FlowDefinition::routineIndex(const QString &id) const
+{
     for (int i = 0; i < routines.size(); ++i) {
         if (routines[i].id == id)
             return i;
@@ -12,12 +13,14 @@ int FlowDefinition::routineIndex(const QString &id) const {
     return -1;
 }
 
-const RoutineSpec *FlowDefinition::routine(const QString &id) const {
+const RoutineSpec *FlowDefinition::routine(const QString &id) const
+{
     const int i = routineIndex(id);
     return i < 0 ? nullptr : &routines[i];
 }
 
-QJsonObject FlowDefinition::toDsl() const {
+QJsonObject FlowDefinition::toDsl() const
+{
     QJsonObject routinesJson;
     for (const RoutineSpec &r : routines) {
         QJsonObject o{{QStringLiteral("class"), r.className}};

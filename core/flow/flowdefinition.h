@@ -8,7 +8,8 @@
 
 namespace flowscope {
 
-struct RoutineSpec {
+struct RoutineSpec
+{
     QString id;
     QString className;
     QJsonObject config;
@@ -17,7 +18,8 @@ struct RoutineSpec {
     QStringList eventNames;
 };
 
-struct ConnectionSpec {
+struct ConnectionSpec
+{
     QString fromRoutine;
     QString fromEvent;
     QString toRoutine;
@@ -25,7 +27,8 @@ struct ConnectionSpec {
 };
 
 // A flow as written in a flow file (Routilux DSL shape), validated.
-struct FlowDefinition {
+struct FlowDefinition
+{
     QString flowId;
     QString description;
     QVector<RoutineSpec> routines;

@@ -12,30 +12,33 @@ namespace flowscope {
 
 namespace {
 
-const QStringList topLevelKeys = {QStringLiteral("flow_id"),   QStringLiteral("description"),
-                                  QStringLiteral("routines"),  QStringLiteral("connections"),
-                                  QStringLiteral("execution"), QStringLiteral("entry"),
-                                  QStringLiteral("variables"), QStringLiteral("version")};
-const QStringList routineKeys = {QStringLiteral("class"), QStringLiteral("class_name"),
-                                 QStringLiteral("config"), QStringLiteral("agent"),
-                                 QStringLiteral("description")};
+const QStringList topLevelKeys
+    = {QStringLiteral("flow_id"),     QStringLiteral("description"), QStringLiteral("routines"),
+       QStringLiteral("connections"), QStringLiteral("execution"),   QStringLiteral("entry"),
+       QStringLiteral("variables"),   QStringLiteral("version")};
+const QStringList routineKeys
+    = {QStringLiteral("class"), QStringLiteral("class_name"), QStringLiteral("config"),
+       QStringLiteral("agent"), QStringLiteral("description")};
 
-bool isIdentifier(const QString &s) {
+bool isIdentifier(const QString &s)
+{
     static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.\\-]*$"));
     return re.match(s).hasMatch();
 }
 
-bool isVariableReference(const QJsonValue &v) {
+bool isVariableReference(const QJsonValue &v)
+{
     return v.isString() && v.toString().startsWith(QLatin1Char('$')) && v.toString().size() > 1;
 }
 
-bool hasType(const QJsonValue &v, ConfigField::Type type) {
+bool hasType(const QJsonValue &v, ConfigField::Type type)
+{
     switch (type) {
     case ConfigField::Type::Number:
         return v.isDouble() || isVariableReference(v);
     case ConfigField::Type::Integer:
-        return (v.isDouble() && v.toDouble() == double(qint64(v.toDouble()))) ||
-               isVariableReference(v);
+        return (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())))
+               || isVariableReference(v);
     case ConfigField::Type::String:
         return v.isString();
     case ConfigField::Type::Bool:
@@ -51,7 +54,8 @@ bool hasType(const QJsonValue &v, ConfigField::Type type) {
 }
 
 // Splits "routine.port" at the last dot (routine ids may contain dots, ports may not).
-bool splitEndpoint(const QString &text, QString *routine, QString *port) {
+bool splitEndpoint(const QString &text, QString *routine, QString *port)
+{
     const int dot = text.lastIndexOf(QLatin1Char('.'));
     if (dot <= 0 || dot == text.size() - 1)
         return false;
@@ -60,12 +64,15 @@ bool splitEndpoint(const QString &text, QString *routine, QString *port) {
     return true;
 }
 
-class Checker {
+class Checker
+{
 public:
     Checker(const QString &source, QVector<FlowIssue> *issues)
         : m_source(source)
-        , m_issues(issues) {}
-    void add(const QString &routine, const QString &field, const QString &message) {
+        , m_issues(issues)
+    {}
+    void add(const QString &routine, const QString &field, const QString &message)
+    {
         m_failed = true;
         if (m_issues)
             m_issues->push_back({m_source, routine, field, message});
@@ -79,7 +86,8 @@ private:
 };
 
 void checkUnknownKeys(Checker &check, const QJsonObject &o, const QStringList &known,
-                      const QString &routine, const QString &path) {
+                      const QString &routine, const QString &path)
+{
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
             check.add(routine, path + it.key(),
@@ -90,7 +98,8 @@ void checkUnknownKeys(Checker &check, const QJsonObject &o, const QStringList &k
 }
 
 void checkConfig(Checker &check, const RoutineClass &cls, const QJsonObject &config,
-                 const QString &routine, const QString &path) {
+                 const QString &routine, const QString &path)
+{
     QStringList accepted;
     for (const ConfigField &f : cls.fields)
         accepted << f.name;
@@ -115,7 +124,8 @@ void checkConfig(Checker &check, const RoutineClass &cls, const QJsonObject &con
     }
 }
 
-QString lineAndColumn(const QByteArray &text, int offset) {
+QString lineAndColumn(const QByteArray &text, int offset)
+{
     int line = 1, column = 1;
     for (int i = 0; i < offset && i < text.size(); ++i) {
         if (text[i] == '\n') {
@@ -130,7 +140,8 @@ QString lineAndColumn(const QByteArray &text, int offset) {
 
 } // namespace
 
-QString FlowIssue::toString() const {
+QString FlowIssue::toString() const
+{
     QString where = source.isEmpty() ? QStringLiteral("flow") : source;
     if (!routine.isEmpty())
         where += QStringLiteral(": routine '%1'").arg(routine);
@@ -140,9 +151,11 @@ QString FlowIssue::toString() const {
 }
 
 FlowLoader::FlowLoader(const RoutineRegistry &registry)
-    : m_registry(registry) {}
+    : m_registry(registry)
+{}
 
-QString FlowLoader::describe(const QVector<FlowIssue> &issues) {
+QString FlowLoader::describe(const QVector<FlowIssue> &issues)
+{
     QStringList lines;
     for (const FlowIssue &issue : issues)
         lines << issue.toString();
@@ -150,7 +163,8 @@ QString FlowLoader::describe(const QVector<FlowIssue> &issues) {
 }
 
 std::optional<FlowDefinition> FlowLoader::loadFile(const QString &path,
-                                                   QVector<FlowIssue> *issues) const {
+                                                   QVector<FlowIssue> *issues) const
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (issues)
@@ -162,7 +176,8 @@ std::optional<FlowDefinition> FlowLoader::loadFile(const QString &path,
 }
 
 std::optional<FlowDefinition> FlowLoader::parse(const QByteArray &json, const QString &source,
-                                                QVector<FlowIssue> *issues) const {
+                                                QVector<FlowIssue> *issues) const
+{
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
@@ -184,7 +199,8 @@ std::optional<FlowDefinition> FlowLoader::parse(const QByteArray &json, const QS
 }
 
 std::optional<FlowDefinition> FlowLoader::fromDsl(const QJsonObject &dsl, const QString &source,
-                                                  QVector<FlowIssue> *issues) const {
+                                                  QVector<FlowIssue> *issues) const
+{
     Checker check(source, issues);
     FlowDefinition flow;
     flow.source = source;
@@ -243,9 +259,9 @@ std::optional<FlowDefinition> FlowLoader::fromDsl(const QJsonObject &dsl, const 
         ConfigError configError;
         if (!routine->configure(spec.config, &configError)) {
             check.add(rid,
-                      path + QStringLiteral("config") +
-                          (configError.field.isEmpty() ? QString()
-                                                       : QLatin1Char('.') + configError.field),
+                      path + QStringLiteral("config")
+                          + (configError.field.isEmpty() ? QString()
+                                                         : QLatin1Char('.') + configError.field),
                       configError.message);
         }
         spec.slotNames = routine->slotNames();
@@ -264,16 +280,16 @@ std::optional<FlowDefinition> FlowLoader::fromDsl(const QJsonObject &dsl, const 
         bool shaped = false;
         if (c.contains(QLatin1String("from"))) {
             shaped = splitEndpoint(c.value(QLatin1String("from")).toString(), &spec.fromRoutine,
-                                   &spec.fromEvent) &&
-                     splitEndpoint(c.value(QLatin1String("to")).toString(), &spec.toRoutine,
-                                   &spec.toSlot);
+                                   &spec.fromEvent)
+                     && splitEndpoint(c.value(QLatin1String("to")).toString(), &spec.toRoutine,
+                                      &spec.toSlot);
         } else {
             spec.fromRoutine = c.value(QLatin1String("source_routine")).toString();
             spec.fromEvent = c.value(QLatin1String("source_event")).toString();
             spec.toRoutine = c.value(QLatin1String("target_routine")).toString();
             spec.toSlot = c.value(QLatin1String("target_slot")).toString();
-            shaped = !spec.fromRoutine.isEmpty() && !spec.fromEvent.isEmpty() &&
-                     !spec.toRoutine.isEmpty() && !spec.toSlot.isEmpty();
+            shaped = !spec.fromRoutine.isEmpty() && !spec.fromEvent.isEmpty()
+                     && !spec.toRoutine.isEmpty() && !spec.toSlot.isEmpty();
         }
         if (!shaped) {
             check.add(
@@ -286,8 +302,8 @@ std::optional<FlowDefinition> FlowLoader::fromDsl(const QJsonObject &dsl, const 
         if (!from)
             check.add({}, path + QStringLiteral(".from"),
                       QStringLiteral("no routine '%1'").arg(spec.fromRoutine));
-        else if (!from->className.isEmpty() && m_registry.contains(from->className) &&
-                 !from->eventNames.contains(spec.fromEvent))
+        else if (!from->className.isEmpty() && m_registry.contains(from->className)
+                 && !from->eventNames.contains(spec.fromEvent))
             check.add(
                 from->id, path + QStringLiteral(".from"),
                 QStringLiteral("'%1' has no event '%2' (events: %3)")
@@ -295,8 +311,8 @@ std::optional<FlowDefinition> FlowLoader::fromDsl(const QJsonObject &dsl, const 
         if (!to)
             check.add({}, path + QStringLiteral(".to"),
                       QStringLiteral("no routine '%1'").arg(spec.toRoutine));
-        else if (!to->className.isEmpty() && m_registry.contains(to->className) &&
-                 !to->slotNames.contains(spec.toSlot))
+        else if (!to->className.isEmpty() && m_registry.contains(to->className)
+                 && !to->slotNames.contains(spec.toSlot))
             check.add(to->id, path + QStringLiteral(".to"),
                       QStringLiteral("'%1' has no slot '%2' (slots: %3)")
                           .arg(to->id, spec.toSlot, to->slotNames.join(QLatin1String(", "))));
@@ -332,8 +348,8 @@ std::optional<FlowDefinition> FlowLoader::fromDsl(const QJsonObject &dsl, const 
     const QJsonValue entry = dsl.value(QLatin1String("entry"));
     if (!entry.isUndefined()) {
         const RoutineSpec *r = nullptr;
-        if (!entry.isString() ||
-            !splitEndpoint(entry.toString(), &flow.entryRoutine, &flow.entrySlot))
+        if (!entry.isString()
+            || !splitEndpoint(entry.toString(), &flow.entryRoutine, &flow.entrySlot))
             check.add({}, QStringLiteral("entry"), QStringLiteral("must be \"routine.slot\""));
         else if (!(r = flow.routine(flow.entryRoutine)))
             check.add({}, QStringLiteral("entry"),

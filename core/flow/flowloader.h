@@ -13,7 +13,8 @@ namespace flowscope {
 class RoutineRegistry;
 
 // One thing wrong with a flow file: where (file, routine, field) and what.
-struct FlowIssue {
+struct FlowIssue
+{
     QString source;
     QString routine; // empty when the issue is not about one routine
     QString field;   // JSON path inside the flow, e.g. "routines.probe.config.duration_ms"
@@ -25,7 +26,8 @@ struct FlowIssue {
 // Parses and validates flow files against the routine classes a registry knows: unknown
 // classes, config fields of the wrong type, connections naming missing routines, slots or
 // events are refused with their place.
-class FlowLoader {
+class FlowLoader
+{
 public:
     explicit FlowLoader(const RoutineRegistry &registry);
 

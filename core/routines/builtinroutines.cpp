@@ -9,7 +9,8 @@
 
 namespace flowscope {
 
-void registerBuiltinRoutines(RoutineRegistry &registry) {
+void registerBuiltinRoutines(RoutineRegistry &registry)
+{
     using T = ConfigField::Type;
     registry.addClass<ScriptRoutine>(
         QStringLiteral("flowscope.Script"),

@@ -6,11 +6,12 @@
 
 namespace flowscope {
 
-bool FailRoutine::configure(const QJsonObject &config, ConfigError *error) {
+bool FailRoutine::configure(const QJsonObject &config, ConfigError *error)
+{
     if (config.contains(QLatin1String("probability")))
         m_probability = config.value(QLatin1String("probability"));
-    if (!m_probability.isString() &&
-        (m_probability.toDouble() < 0 || m_probability.toDouble() > 1)) {
+    if (!m_probability.isString()
+        && (m_probability.toDouble() < 0 || m_probability.toDouble() > 1)) {
         *error = {QStringLiteral("probability"), QStringLiteral("must be between 0 and 1")};
         return false;
     }
@@ -18,7 +19,8 @@ bool FailRoutine::configure(const QJsonObject &config, ConfigError *error) {
     return true;
 }
 
-void FailRoutine::handle(Context &ctx, const QString &, const QVariant &data) {
+void FailRoutine::handle(Context &ctx, const QString &, const QVariant &data)
+{
     const double probability = ctx.resolve(m_probability).toDouble();
     if (probability > 0 && QRandomGenerator::global()->generateDouble() < probability) {
         ctx.fail(m_message);

@@ -5,7 +5,8 @@
 namespace flowscope {
 
 // flowscope.Fail: error injection for testing how a flow and its watchers handle failures.
-class FailRoutine : public Routine {
+class FailRoutine : public Routine
+{
 public:
     bool configure(const QJsonObject &config, ConfigError *error) override;
     QStringList slotNames() const override { return {QStringLiteral("in")}; }

@@ -6,7 +6,8 @@
 
 namespace flowscope {
 
-bool FanOutRoutine::configure(const QJsonObject &config, ConfigError *error) {
+bool FanOutRoutine::configure(const QJsonObject &config, ConfigError *error)
+{
     if (config.contains(QLatin1String("count")))
         m_count = config.value(QLatin1String("count"));
     if (!m_count.isString() && m_count.toInt() < 1) {
@@ -24,11 +25,13 @@ bool FanOutRoutine::configure(const QJsonObject &config, ConfigError *error) {
     return true;
 }
 
-QStringList FanOutRoutine::eventNames() const {
+QStringList FanOutRoutine::eventNames() const
+{
     return m_events.isEmpty() ? QStringList{QStringLiteral("out")} : m_events;
 }
 
-void FanOutRoutine::handle(Context &ctx, const QString &, const QVariant &data) {
+void FanOutRoutine::handle(Context &ctx, const QString &, const QVariant &data)
+{
     if (!m_events.isEmpty()) {
         for (const QString &event : m_events)
             ctx.emit(event, data);

@@ -5,7 +5,8 @@
 namespace flowscope {
 
 // flowscope.FanOut: one input, N outputs.
-class FanOutRoutine : public Routine {
+class FanOutRoutine : public Routine
+{
 public:
     bool configure(const QJsonObject &config, ConfigError *error) override;
     QStringList slotNames() const override { return {QStringLiteral("in")}; }

@@ -4,7 +4,8 @@
 
 namespace flowscope {
 
-bool JoinRoutine::configure(const QJsonObject &config, ConfigError *error) {
+bool JoinRoutine::configure(const QJsonObject &config, ConfigError *error)
+{
     if (config.contains(QLatin1String("count")))
         m_count = config.value(QLatin1String("count"));
     if (!m_count.isString() && m_count.toInt() < 0) {
@@ -14,7 +15,8 @@ bool JoinRoutine::configure(const QJsonObject &config, ConfigError *error) {
     return true;
 }
 
-void JoinRoutine::handle(Context &ctx, const QString &, const QVariant &data) {
+void JoinRoutine::handle(Context &ctx, const QString &, const QVariant &data)
+{
     int expected = ctx.resolve(m_count).toInt();
     if (expected <= 0)
         expected = data.toMap().value(QStringLiteral("count")).toInt();

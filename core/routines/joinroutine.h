@@ -5,7 +5,8 @@
 namespace flowscope {
 
 // flowscope.Join: collects inputs in the routine's variables until it has enough, then emits them.
-class JoinRoutine : public Routine {
+class JoinRoutine : public Routine
+{
 public:
     bool configure(const QJsonObject &config, ConfigError *error) override;
     QStringList slotNames() const override { return {QStringLiteral("in")}; }

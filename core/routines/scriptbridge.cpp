@@ -6,42 +6,51 @@
 
 namespace flowscope {
 
-QString ScriptBridge::routine() const {
+QString ScriptBridge::routine() const
+{
     return m_context ? m_context->routineId() : QString();
 }
-QString ScriptBridge::slot() const {
+QString ScriptBridge::slot() const
+{
     return m_context ? m_context->slot() : QString();
 }
-QString ScriptBridge::agent() const {
+QString ScriptBridge::agent() const
+{
     return m_context ? m_context->agentName() : QString();
 }
-QString ScriptBridge::jobId() const {
+QString ScriptBridge::jobId() const
+{
     return m_context ? m_context->jobId().toString() : QString();
 }
 
-QJSValue ScriptBridge::toScript(const QVariant &value) {
+QJSValue ScriptBridge::toScript(const QVariant &value)
+{
     QJSEngine *engine = qjsEngine(this);
     return engine ? engine->toScriptValue(value) : QJSValue();
 }
 
-void ScriptBridge::emitEvent(const QString &event, const QJSValue &data) {
+void ScriptBridge::emitEvent(const QString &event, const QJSValue &data)
+{
     if (m_context)
         m_context->emit(event, data.isUndefined() ? QVariant() : data.toVariant());
 }
 
-QJSValue ScriptBridge::get(const QString &name, const QJSValue &fallback) {
+QJSValue ScriptBridge::get(const QString &name, const QJSValue &fallback)
+{
     if (!m_context)
         return fallback;
     const QVariant value = m_context->variable(name);
     return value.isValid() ? toScript(value) : fallback;
 }
 
-void ScriptBridge::set(const QString &name, const QJSValue &value) {
+void ScriptBridge::set(const QString &name, const QJSValue &value)
+{
     if (m_context)
         m_context->setVariable(name, value.toVariant());
 }
 
-double ScriptBridge::add(const QString &name, double delta) {
+double ScriptBridge::add(const QString &name, double delta)
+{
     if (!m_context)
         return 0;
     return m_context
@@ -53,33 +62,39 @@ double ScriptBridge::add(const QString &name, double delta) {
         .toDouble();
 }
 
-QJSValue ScriptBridge::job(const QString &name, const QJSValue &fallback) {
+QJSValue ScriptBridge::job(const QString &name, const QJSValue &fallback)
+{
     if (!m_context)
         return fallback;
     const QVariant value = m_context->jobVariable(name);
     return value.isValid() ? toScript(value) : fallback;
 }
 
-void ScriptBridge::setJob(const QString &name, const QJSValue &value) {
+void ScriptBridge::setJob(const QString &name, const QJSValue &value)
+{
     if (m_context)
         m_context->setJobVariable(name, value.toVariant());
 }
 
-void ScriptBridge::progress(double value) {
+void ScriptBridge::progress(double value)
+{
     if (m_context)
         m_context->setProgress(value);
 }
 
-void ScriptBridge::log(const QString &message) {
+void ScriptBridge::log(const QString &message)
+{
     if (m_context)
         m_context->log(message);
 }
 
-bool ScriptBridge::checkpoint() {
+bool ScriptBridge::checkpoint()
+{
     return m_context && m_context->checkpoint();
 }
 
-void ScriptBridge::fail(const QString &message) {
+void ScriptBridge::fail(const QString &message)
+{
     if (m_context)
         m_context->fail(message);
 }

@@ -9,7 +9,8 @@ class Context;
 
 // The C++ side of the `ctx` object a Script handler receives. One per agent's JavaScript engine;
 // it forwards to the Context of the activation currently running on that agent.
-class ScriptBridge : public QObject {
+class ScriptBridge : public QObject
+{
     Q_OBJECT
     Q_PROPERTY(QString routine READ routine)
     Q_PROPERTY(QString slot READ slot)

@@ -36,13 +36,15 @@ const char *const contextFactory = R"JS(
 })
 )JS";
 
-QString describeError(const QJSValue &error) {
+QString describeError(const QJSValue &error)
+{
     const int line = error.property(QStringLiteral("lineNumber")).toInt();
     return line > 0 ? QStringLiteral("line %1: %2").arg(line).arg(error.toString())
                     : error.toString();
 }
 
-QJSValue compile(QJSEngine *engine, const QString &source, QString *error) {
+QJSValue compile(QJSEngine *engine, const QString &source, QString *error)
+{
     // Wrapped in parentheses so a bare "function (...) {...}" is an expression.
     const QJSValue fn = engine->evaluate(QLatin1Char('(') + source + QStringLiteral("\n)"),
                                          QStringLiteral("handler"));
@@ -58,7 +60,8 @@ QJSValue compile(QJSEngine *engine, const QString &source, QString *error) {
     return fn;
 }
 
-bool readNames(const QJsonObject &config, const char *key, QStringList *names, ConfigError *error) {
+bool readNames(const QJsonObject &config, const char *key, QStringList *names, ConfigError *error)
+{
     if (!config.contains(QLatin1String(key)))
         return true;
     names->clear();
@@ -75,11 +78,13 @@ bool readNames(const QJsonObject &config, const char *key, QStringList *names, C
 } // namespace
 
 ScriptRoutine::ScriptRoutine()
-    : m_serial(serials.fetch_add(1) + 1) {}
+    : m_serial(serials.fetch_add(1) + 1)
+{}
 
-bool ScriptRoutine::configure(const QJsonObject &config, ConfigError *error) {
-    if (!readNames(config, "slots", &m_slots, error) ||
-        !readNames(config, "events", &m_events, error))
+bool ScriptRoutine::configure(const QJsonObject &config, ConfigError *error)
+{
+    if (!readNames(config, "slots", &m_slots, error)
+        || !readNames(config, "events", &m_events, error))
         return false;
     m_source = config.value(QLatin1String("handler")).toString();
     if (m_source.trimmed().isEmpty()) {
@@ -96,7 +101,8 @@ bool ScriptRoutine::configure(const QJsonObject &config, ConfigError *error) {
     return true;
 }
 
-QJSValue ScriptRoutine::compiledHandler(QJSEngine *engine, QString *error) const {
+QJSValue ScriptRoutine::compiledHandler(QJSEngine *engine, QString *error) const
+{
     // Cached in the engine's global object: the engine owns it and it dies with the agent.
     const QString key = QStringLiteral("__flowscope_handler_%1").arg(m_serial);
     QJSValue fn = engine->globalObject().property(key);
@@ -108,7 +114,8 @@ QJSValue ScriptRoutine::compiledHandler(QJSEngine *engine, QString *error) const
     return fn;
 }
 
-void ScriptRoutine::handle(Context &ctx, const QString &slot, const QVariant &data) {
+void ScriptRoutine::handle(Context &ctx, const QString &slot, const QVariant &data)
+{
     QJSEngine *engine = ctx.scriptEngine();
     auto *bridge = engine->findChild<ScriptBridge *>();
     QJSValue jsContext = engine->globalObject().property(QStringLiteral("__flowscope_ctx"));

@@ -10,7 +10,8 @@ namespace flowscope {
 
 // flowscope.Script: a routine written in JavaScript, run by the agent thread's own QJSEngine
 // (plain ECMAScript: no file, network or Qt access).
-class ScriptRoutine : public Routine {
+class ScriptRoutine : public Routine
+{
 public:
     ScriptRoutine();
 

@@ -12,12 +12,14 @@ namespace flowscope {
 namespace {
 constexpr qint64 sliceMs = 5;
 
-bool positiveOrReference(const QJsonValue &v) {
+bool positiveOrReference(const QJsonValue &v)
+{
     return v.isString() || v.toDouble() >= 0;
 }
 } // namespace
 
-bool WorkRoutine::configure(const QJsonObject &config, ConfigError *error) {
+bool WorkRoutine::configure(const QJsonObject &config, ConfigError *error)
+{
     m_duration = config.value(QLatin1String("duration_ms"));
     if (m_duration.isUndefined())
         m_duration = 1000;
@@ -43,7 +45,8 @@ bool WorkRoutine::configure(const QJsonObject &config, ConfigError *error) {
     return true;
 }
 
-QVariant WorkRoutine::output(const QVariant &data, int step, int steps) const {
+QVariant WorkRoutine::output(const QVariant &data, int step, int steps) const
+{
     if (!m_emitEachStep && m_result.isEmpty())
         return data;
     QVariantMap out;
@@ -61,7 +64,8 @@ QVariant WorkRoutine::output(const QVariant &data, int step, int steps) const {
     return out;
 }
 
-void WorkRoutine::handle(Context &ctx, const QString &, const QVariant &data) {
+void WorkRoutine::handle(Context &ctx, const QString &, const QVariant &data)
+{
     using Clock = std::chrono::steady_clock;
     const qint64 totalUs = qint64(std::max(0.0, ctx.resolve(m_duration).toDouble()) * 1000);
     const int steps = std::max(1, ctx.resolve(m_steps).toInt());

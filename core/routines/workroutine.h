@@ -6,7 +6,8 @@ namespace flowscope {
 
 // flowscope.Work: sleeps through its duration in steps, a checkpoint at each short slice so that
 // pause and cancel act within milliseconds.
-class WorkRoutine : public Routine {
+class WorkRoutine : public Routine
+{
 public:
     bool configure(const QJsonObject &config, ConfigError *error) override;
     QStringList slotNames() const override { return {QStringLiteral("in")}; }

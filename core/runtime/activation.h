@@ -12,7 +12,8 @@ namespace flowscope::Internal {
 class JobState;
 
 // One handler call waiting to run (or running): the unit of tracing, pausing and call stacks.
-class Activation {
+class Activation
+{
 public:
     quint64 id = 0;
     quint64 parent = 0; // the activation whose emit caused this one; 0 for a job's entry

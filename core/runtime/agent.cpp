@@ -20,33 +20,39 @@ Agent::Agent(EngineCore *core, const QString &name, WorkQueue *queue, bool poole
     , m_symbol(Symbol::intern(name))
     , m_queue(queue)
     , m_pooled(pooled)
-    , m_sink(core->bus().createSink()) {
+    , m_sink(core->bus().createSink())
+{
     setObjectName(QStringLiteral("agent:") + name);
     m_info.name = name;
     m_info.pooled = pooled;
 }
 
-Agent::~Agent() {
+Agent::~Agent()
+{
     wait();
 }
 
-AgentInfo Agent::info() const {
+AgentInfo Agent::info() const
+{
     QMutexLocker lock(&m_infoMutex);
     return m_info;
 }
 
-void Agent::markHeartbeat(qint64 ms) {
+void Agent::markHeartbeat(qint64 ms)
+{
     QMutexLocker lock(&m_infoMutex);
     m_info.lastHeartbeatMs = ms;
 }
 
-QJSEngine *Agent::scriptEngine() {
+QJSEngine *Agent::scriptEngine()
+{
     if (!m_scriptEngine)
         m_scriptEngine = std::make_unique<QJSEngine>();
     return m_scriptEngine.get();
 }
 
-void Agent::run() {
+void Agent::run()
+{
     Activation *next = nullptr;
     for (;;) {
         Activation *activation = next ? next : m_queue->tryPop();
@@ -64,7 +70,8 @@ void Agent::run() {
     m_info.state = AgentState::Stopped;
 }
 
-void Agent::setBusy(const QString &routine, JobId job) {
+void Agent::setBusy(const QString &routine, JobId job)
+{
     QMutexLocker lock(&m_infoMutex);
     m_info.state = AgentState::Busy;
     m_info.currentRoutine = routine;
@@ -72,7 +79,8 @@ void Agent::setBusy(const QString &routine, JobId job) {
     m_info.busySinceMs = QDateTime::currentMSecsSinceEpoch();
 }
 
-void Agent::setIdle(bool failed) {
+void Agent::setIdle(bool failed)
+{
     QMutexLocker lock(&m_infoMutex);
     m_info.state = AgentState::Idle;
     m_info.currentRoutine.clear();
@@ -82,7 +90,8 @@ void Agent::setIdle(bool failed) {
         ++m_info.failed;
 }
 
-Activation *Agent::execute(Activation *activation) {
+Activation *Agent::execute(Activation *activation)
+{
     JobState &job = *activation->job;
     if (job.finished()) {
         m_core->discard(activation);

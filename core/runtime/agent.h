@@ -17,7 +17,8 @@ class EngineCore;
 class WorkQueue;
 
 // A named worker thread that runs activations from one queue.
-class Agent : public QThread {
+class Agent : public QThread
+{
 public:
     Agent(EngineCore *core, const QString &name, WorkQueue *queue, bool pooled);
     ~Agent() override;

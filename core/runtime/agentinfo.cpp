@@ -2,7 +2,8 @@
 
 namespace flowscope {
 
-QString agentStateName(AgentState state) {
+QString agentStateName(AgentState state)
+{
     switch (state) {
     case AgentState::Idle:
         return QStringLiteral("idle");

@@ -11,7 +11,8 @@ enum class AgentState : quint8 { Idle, Busy, Stopped };
 QString agentStateName(AgentState state);
 
 // A snapshot of one agent (a worker thread of the engine).
-struct AgentInfo {
+struct AgentInfo
+{
     QString name;
     bool pooled = true; // serves the shared pool; false: bound to routines by name
     AgentState state = AgentState::Idle;

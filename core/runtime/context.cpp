@@ -20,29 +20,37 @@ constexpr qint64 checkpointFlushNs = 20'000'000;
 Context::Context(EngineCore *core, Agent *agent, Activation *activation)
     : m_core(core)
     , m_agent(agent)
-    , m_activation(activation) {}
+    , m_activation(activation)
+{}
 
-JobId Context::jobId() const {
+JobId Context::jobId() const
+{
     return m_activation->job->id;
 }
-QString Context::flowId() const {
+QString Context::flowId() const
+{
     return m_activation->job->flow->definition.flowId;
 }
-QString Context::slot() const {
+QString Context::slot() const
+{
     return m_activation->slot;
 }
-QString Context::agentName() const {
+QString Context::agentName() const
+{
     return m_agent->name();
 }
-quint64 Context::activationId() const {
+quint64 Context::activationId() const
+{
     return m_activation->id;
 }
 
-QString Context::routineId() const {
+QString Context::routineId() const
+{
     return m_activation->job->flow->nodes[size_t(m_activation->routine)].id;
 }
 
-void Context::emit(const QString &event, const QVariant &data) {
+void Context::emit(const QString &event, const QVariant &data)
+{
     const std::shared_ptr<JobState> &job = m_activation->job;
     if (job->finished())
         return;
@@ -95,44 +103,51 @@ void Context::emit(const QString &event, const QVariant &data) {
     }
 }
 
-QVariant Context::variable(const QString &name, const QVariant &fallback) const {
+QVariant Context::variable(const QString &name, const QVariant &fallback) const
+{
     JobState &job = *m_activation->job;
     QMutexLocker lock(&job.mutex);
     return job.routineVariables[size_t(m_activation->routine)].value(name, fallback);
 }
 
-void Context::setVariable(const QString &name, const QVariant &value) {
+void Context::setVariable(const QString &name, const QVariant &value)
+{
     JobState &job = *m_activation->job;
     QMutexLocker lock(&job.mutex);
     job.routineVariables[size_t(m_activation->routine)].insert(name, value);
 }
 
-QVariantMap Context::variables() const {
+QVariantMap Context::variables() const
+{
     JobState &job = *m_activation->job;
     QMutexLocker lock(&job.mutex);
     return job.routineVariables[size_t(m_activation->routine)];
 }
 
-QVariant Context::updateVariables(const std::function<QVariant(QVariantMap &)> &update) {
+QVariant Context::updateVariables(const std::function<QVariant(QVariantMap &)> &update)
+{
     JobState &job = *m_activation->job;
     QMutexLocker lock(&job.mutex);
     return update(job.routineVariables[size_t(m_activation->routine)]);
 }
 
-QVariant Context::jobVariable(const QString &name, const QVariant &fallback) const {
+QVariant Context::jobVariable(const QString &name, const QVariant &fallback) const
+{
     JobState &job = *m_activation->job;
     QMutexLocker lock(&job.mutex);
     return job.variables.value(name, fallback);
 }
 
-void Context::setJobVariable(const QString &name, const QVariant &value) {
+void Context::setJobVariable(const QString &name, const QVariant &value)
+{
     JobState &job = *m_activation->job;
     QMutexLocker lock(&job.mutex);
     job.variables.insert(name, value);
     m_core->touch(job);
 }
 
-void Context::setProgress(double progress) {
+void Context::setProgress(double progress)
+{
     JobState &job = *m_activation->job;
     progress = std::clamp(progress, 0.0, 1.0);
     {
@@ -155,7 +170,8 @@ void Context::setProgress(double progress) {
     }
 }
 
-void Context::log(const QString &message) {
+void Context::log(const QString &message)
+{
     EventSink &sink = m_agent->sink();
     if (!sink.enabled())
         return;
@@ -172,7 +188,8 @@ void Context::log(const QString &message) {
     sink.emit(std::move(e));
 }
 
-bool Context::checkpoint() {
+bool Context::checkpoint()
+{
     JobState &job = *m_activation->job;
     EventSink &sink = m_agent->sink();
     static thread_local qint64 lastFlush = 0;
@@ -190,16 +207,19 @@ bool Context::checkpoint() {
     return !job.finished() && !hasFailed();
 }
 
-bool Context::isCancelled() const {
+bool Context::isCancelled() const
+{
     return m_activation->job->finished();
 }
 
-void Context::fail(const QString &message) {
+void Context::fail(const QString &message)
+{
     if (m_failure.isEmpty())
         m_failure = message.isEmpty() ? QStringLiteral("failed") : message;
 }
 
-QVariant Context::resolve(const QJsonValue &configValue) const {
+QVariant Context::resolve(const QJsonValue &configValue) const
+{
     if (configValue.isString()) {
         const QString text = configValue.toString();
         if (text.startsWith(QLatin1Char('$')) && text.size() > 1)
@@ -208,7 +228,8 @@ QVariant Context::resolve(const QJsonValue &configValue) const {
     return configValue.toVariant();
 }
 
-QJSEngine *Context::scriptEngine() {
+QJSEngine *Context::scriptEngine()
+{
     return m_agent->scriptEngine();
 }
 

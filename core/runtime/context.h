@@ -22,7 +22,8 @@ class EngineCore;
 
 // What a handler sees of its activation: send data on, read and write variables, report progress,
 // and cooperate with pause and cancel. Valid only during the handler call.
-class Context {
+class Context
+{
 public:
     JobId jobId() const;
     QString flowId() const;

@@ -10,36 +10,45 @@
 namespace flowscope {
 
 Engine::Engine(const EngineConfig &config)
-    : d(std::make_unique<Internal::EngineCore>(config)) {
+    : d(std::make_unique<Internal::EngineCore>(config))
+{
     registerBuiltinRoutines(d->registry);
 }
 
 Engine::~Engine() = default;
 
-const EngineConfig &Engine::config() const {
+const EngineConfig &Engine::config() const
+{
     return d->config;
 }
-RoutineRegistry &Engine::registry() {
+RoutineRegistry &Engine::registry()
+{
     return d->registry;
 }
-EventBus &Engine::bus() {
+EventBus &Engine::bus()
+{
     return d->bus();
 }
-FlowLoader Engine::loader() const {
+FlowLoader Engine::loader() const
+{
     return FlowLoader(d->registry);
 }
-QObject *Engine::threadContext() const {
+QObject *Engine::threadContext() const
+{
     return d->threadContext();
 }
-qint64 Engine::startedMs() const {
+qint64 Engine::startedMs() const
+{
     return d->startedMs();
 }
 
-Status Engine::addFlow(const FlowDefinition &flow) {
+Status Engine::addFlow(const FlowDefinition &flow)
+{
     return d->addFlow(flow);
 }
 
-Status Engine::addFlowJson(const QByteArray &json, const QString &source, QString *flowId) {
+Status Engine::addFlowJson(const QByteArray &json, const QString &source, QString *flowId)
+{
     QVector<FlowIssue> issues;
     const std::optional<FlowDefinition> flow = loader().parse(json, source, &issues);
     if (!flow)
@@ -49,7 +58,8 @@ Status Engine::addFlowJson(const QByteArray &json, const QString &source, QStrin
     return d->addFlow(*flow);
 }
 
-Status Engine::addFlowFile(const QString &path, QString *flowId) {
+Status Engine::addFlowFile(const QString &path, QString *flowId)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Status::notFound(
@@ -57,21 +67,25 @@ Status Engine::addFlowFile(const QString &path, QString *flowId) {
     return addFlowJson(file.readAll(), path, flowId);
 }
 
-Status Engine::removeFlow(const QString &flowId) {
+Status Engine::removeFlow(const QString &flowId)
+{
     return d->removeFlow(flowId);
 }
-QVector<FlowDefinition> Engine::flows() const {
+QVector<FlowDefinition> Engine::flows() const
+{
     return d->flows();
 }
 
-std::optional<FlowDefinition> Engine::flow(const QString &flowId) const {
+std::optional<FlowDefinition> Engine::flow(const QString &flowId) const
+{
     const auto runtime = d->flowRuntime(flowId);
     if (!runtime)
         return std::nullopt;
     return runtime->definition;
 }
 
-void Engine::addDemoFlows() {
+void Engine::addDemoFlows()
+{
     for (const char *name : {"scan_swarm", "fastmon", "etl"}) {
         const QString path = QStringLiteral(":/flows/%1.json").arg(QLatin1String(name));
         const Status status = addFlowFile(path);
@@ -82,20 +96,25 @@ void Engine::addDemoFlows() {
     }
 }
 
-Status Engine::startJob(const JobRequest &request, JobId *id) {
+Status Engine::startJob(const JobRequest &request, JobId *id)
+{
     return d->startJob(request, id);
 }
-Status Engine::pauseJob(JobId id) {
+Status Engine::pauseJob(JobId id)
+{
     return d->pauseJob(id);
 }
-Status Engine::resumeJob(JobId id) {
+Status Engine::resumeJob(JobId id)
+{
     return d->resumeJob(id);
 }
-Status Engine::cancelJob(JobId id) {
+Status Engine::cancelJob(JobId id)
+{
     return d->cancelJob(id);
 }
 
-std::optional<JobInfo> Engine::job(JobId id) const {
+std::optional<JobInfo> Engine::job(JobId id) const
+{
     const auto job = d->findJob(id);
     if (!job)
         return std::nullopt;
@@ -103,27 +122,33 @@ std::optional<JobInfo> Engine::job(JobId id) const {
     return job->snapshot();
 }
 
-QVector<JobInfo> Engine::jobs() const {
+QVector<JobInfo> Engine::jobs() const
+{
     return d->jobs();
 }
 
-QVector<JobInfo> Engine::jobsChangedSince(quint64 version, quint64 *latest) const {
+QVector<JobInfo> Engine::jobsChangedSince(quint64 version, quint64 *latest) const
+{
     return d->jobsChangedSince(version, latest);
 }
 
-QVector<Event> Engine::trace(JobId id, int limit) const {
+QVector<Event> Engine::trace(JobId id, int limit) const
+{
     EventFilter filter;
     filter.job = id;
     return d->bus().history(filter, 0, limit);
 }
 
-bool Engine::waitForJob(JobId id, int timeoutMs) const {
+bool Engine::waitForJob(JobId id, int timeoutMs) const
+{
     return d->waitForJob(id, timeoutMs);
 }
-QVector<AgentInfo> Engine::agents() const {
+QVector<AgentInfo> Engine::agents() const
+{
     return d->agents();
 }
-void Engine::applyRetention() {
+void Engine::applyRetention()
+{
     d->applyRetention();
 }
 

@@ -25,7 +25,8 @@ namespace Internal {
 class EngineCore;
 }
 
-struct JobRequest {
+struct JobRequest
+{
     QString flowId;
     QString entryRoutine;      // empty: the flow's entry
     QString entrySlot;         // empty: the flow's entry slot, or the routine's only slot
@@ -36,7 +37,8 @@ struct JobRequest {
 // The runtime: flows, jobs, agents and the event bus. Every method is thread-safe and returns
 // quickly (no method waits for a job except waitForJob). Housekeeping (heartbeats, retention,
 // timeouts) runs in the engine's own thread; handlers run on the agents' threads.
-class Engine {
+class Engine
+{
 public:
     explicit Engine(const EngineConfig &config = {});
     ~Engine(); // cancels running jobs and stops every thread

@@ -2,7 +2,8 @@
 
 namespace flowscope {
 
-struct EngineConfig {
+struct EngineConfig
+{
     int workers = 2;                  // agents in the shared pool
     int maxFinishedJobs = 1000;       // finished jobs kept queryable...
     int finishedJobTtlSeconds = 3600; // ...and for at most this long

@@ -18,7 +18,8 @@ namespace flowscope::Internal {
 
 namespace {
 
-qint64 nowMs() {
+qint64 nowMs()
+{
     return QDateTime::currentMSecsSinceEpoch();
 }
 
@@ -33,7 +34,8 @@ EngineCore::EngineCore(const EngineConfig &cfg)
     , m_startedMs(nowMs())
     , m_instance(quint64(QRandomGenerator::global()->generate()) << 32)
     , m_poolQueue(std::make_unique<WorkQueue>())
-    , m_controlSink(m_bus.createSink()) {
+    , m_controlSink(m_bus.createSink())
+{
     m_bus.setEnabled(cfg.monitoring);
     const int workers = std::max(1, cfg.workers);
     for (int i = 1; i <= workers; ++i) {
@@ -57,7 +59,8 @@ EngineCore::EngineCore(const EngineConfig &cfg)
     });
 }
 
-EngineCore::~EngineCore() {
+EngineCore::~EngineCore()
+{
     QMetaObject::invokeMethod(
         m_context, [this] { delete m_context; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
@@ -83,7 +86,8 @@ EngineCore::~EngineCore() {
     m_controlSink->flush();
 }
 
-Agent *EngineCore::agentFor(const QString &name) {
+Agent *EngineCore::agentFor(const QString &name)
+{
     QMutexLocker lock(&m_agentsMutex);
     for (auto &agent : m_agents) {
         if (agent->name() == name)
@@ -95,7 +99,8 @@ Agent *EngineCore::agentFor(const QString &name) {
     return m_agents.back().get();
 }
 
-Status EngineCore::addFlow(const FlowDefinition &flow) {
+Status EngineCore::addFlow(const FlowDefinition &flow)
+{
     auto runtime = std::make_shared<FlowRuntime>();
     runtime->definition = flow;
     runtime->symbol = Symbol::intern(flow.flowId);
@@ -145,18 +150,21 @@ Status EngineCore::addFlow(const FlowDefinition &flow) {
     return Status::success();
 }
 
-void EngineCore::touch(JobState &job) {
+void EngineCore::touch(JobState &job)
+{
     job.version = m_version.fetch_add(1) + 1;
 }
 
-Status EngineCore::removeFlow(const QString &flowId) {
+Status EngineCore::removeFlow(const QString &flowId)
+{
     QWriteLocker lock(&m_flowsLock);
     if (!m_flows.remove(flowId))
         return Status::notFound(QStringLiteral("no flow '%1'").arg(flowId));
     return Status::success();
 }
 
-QVector<FlowDefinition> EngineCore::flows() const {
+QVector<FlowDefinition> EngineCore::flows() const
+{
     QReadLocker lock(&m_flowsLock);
     QVector<FlowDefinition> list;
     for (const auto &runtime : m_flows)
@@ -166,24 +174,28 @@ QVector<FlowDefinition> EngineCore::flows() const {
     return list;
 }
 
-std::shared_ptr<const FlowRuntime> EngineCore::flowRuntime(const QString &flowId) const {
+std::shared_ptr<const FlowRuntime> EngineCore::flowRuntime(const QString &flowId) const
+{
     QReadLocker lock(&m_flowsLock);
     return m_flows.value(flowId);
 }
 
-std::shared_ptr<JobState> EngineCore::findJob(JobId id) const {
+std::shared_ptr<JobState> EngineCore::findJob(JobId id) const
+{
     QReadLocker lock(&m_jobsLock);
     return m_jobs.value(id);
 }
 
-void EngineCore::emitControl(Event &&event) {
+void EngineCore::emitControl(Event &&event)
+{
     QMutexLocker lock(&m_controlMutex);
     m_controlSink->emit(std::move(event));
     m_controlSink->flush();
 }
 
 void EngineCore::emitJobEvent(JobState &job, EventType type, EventSink *sink, QVariant payload,
-                              Symbol routine, quint64 activation) {
+                              Symbol routine, quint64 activation)
+{
     Event e;
     e.type = type;
     e.job = job.id;
@@ -201,13 +213,14 @@ void EngineCore::emitJobEvent(JobState &job, EventType type, EventSink *sink, QV
         emitControl(std::move(e));
 }
 
-Status EngineCore::startJob(const JobRequest &request, JobId *id) {
+Status EngineCore::startJob(const JobRequest &request, JobId *id)
+{
     const std::shared_ptr<const FlowRuntime> flow = flowRuntime(request.flowId);
     if (!flow)
         return Status::notFound(QStringLiteral("no flow '%1'").arg(request.flowId));
     const FlowDefinition &def = flow->definition;
-    const QString routineId =
-        request.entryRoutine.isEmpty() ? def.entryRoutine : request.entryRoutine;
+    const QString routineId
+        = request.entryRoutine.isEmpty() ? def.entryRoutine : request.entryRoutine;
     if (routineId.isEmpty())
         return Status::invalid(
             QStringLiteral("flow '%1' names no entry: give entry_routine_id").arg(def.flowId));
@@ -265,7 +278,8 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id) {
     return Status::success();
 }
 
-Status EngineCore::pauseJob(JobId id) {
+Status EngineCore::pauseJob(JobId id)
+{
     const auto job = findJob(id);
     if (!job)
         return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
@@ -281,7 +295,8 @@ Status EngineCore::pauseJob(JobId id) {
     return Status::success();
 }
 
-Status EngineCore::resumeJob(JobId id) {
+Status EngineCore::resumeJob(JobId id)
+{
     const auto job = findJob(id);
     if (!job)
         return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
@@ -302,7 +317,8 @@ Status EngineCore::resumeJob(JobId id) {
     return Status::success();
 }
 
-Status EngineCore::cancelJob(JobId id) {
+Status EngineCore::cancelJob(JobId id)
+{
     const auto job = findJob(id);
     if (!job)
         return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
@@ -317,12 +333,14 @@ Status EngineCore::cancelJob(JobId id) {
 }
 
 void EngineCore::failJob(const std::shared_ptr<JobState> &job, const QString &message,
-                         EventSink *sink) {
+                         EventSink *sink)
+{
     finishJob(job, JobStatus::Failed, message, sink);
 }
 
 void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus status,
-                           const QString &error, EventSink *sink) {
+                           const QString &error, EventSink *sink)
+{
     std::vector<Activation *> parked;
     {
         QMutexLocker lock(&job->mutex);
@@ -353,7 +371,8 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
     job->changed.wakeAll();
 }
 
-void EngineCore::enqueue(Activation *activation, EventSink *from) {
+void EngineCore::enqueue(Activation *activation, EventSink *from)
+{
     const RoutineNode &node = activation->job->flow->nodes[size_t(activation->routine)];
     // A sleeping agent will start on this at once: publish first, so events stay in causal order.
     if (from && node.queue->hasSleepers())
@@ -361,7 +380,8 @@ void EngineCore::enqueue(Activation *activation, EventSink *from) {
     node.queue->push(activation);
 }
 
-bool EngineCore::park(Activation *activation) {
+bool EngineCore::park(Activation *activation)
+{
     JobState &job = *activation->job;
     QMutexLocker lock(&job.mutex);
     if (job.status != JobStatus::Paused)
@@ -370,13 +390,15 @@ bool EngineCore::park(Activation *activation) {
     return true;
 }
 
-void EngineCore::discard(Activation *activation) {
+void EngineCore::discard(Activation *activation)
+{
     // The job is finished already; only the count is kept right.
     activation->job->outstanding.fetch_sub(1, std::memory_order_acq_rel);
     delete activation;
 }
 
-void EngineCore::finishActivation(Activation *activation, EventSink *sink) {
+void EngineCore::finishActivation(Activation *activation, EventSink *sink)
+{
     std::shared_ptr<JobState> job = std::move(activation->job);
     delete activation;
     job->done.fetch_add(1, std::memory_order_relaxed);
@@ -384,7 +406,8 @@ void EngineCore::finishActivation(Activation *activation, EventSink *sink) {
         finishJob(job, JobStatus::Completed, {}, sink);
 }
 
-QVector<JobInfo> EngineCore::jobs() const {
+QVector<JobInfo> EngineCore::jobs() const
+{
     QVector<std::shared_ptr<JobState>> all;
     {
         QReadLocker lock(&m_jobsLock);
@@ -404,7 +427,8 @@ QVector<JobInfo> EngineCore::jobs() const {
     return list;
 }
 
-QVector<JobInfo> EngineCore::jobsChangedSince(quint64 version, quint64 *latest) const {
+QVector<JobInfo> EngineCore::jobsChangedSince(quint64 version, quint64 *latest) const
+{
     if (latest)
         *latest = m_version.load();
     QVector<JobInfo> changed;
@@ -426,7 +450,8 @@ QVector<JobInfo> EngineCore::jobsChangedSince(quint64 version, quint64 *latest) 
     return changed;
 }
 
-bool EngineCore::waitForJob(JobId id, int timeoutMs) const {
+bool EngineCore::waitForJob(JobId id, int timeoutMs) const
+{
     const auto job = findJob(id);
     if (!job)
         return false;
@@ -439,7 +464,8 @@ bool EngineCore::waitForJob(JobId id, int timeoutMs) const {
     return true;
 }
 
-QVector<AgentInfo> EngineCore::agents() const {
+QVector<AgentInfo> EngineCore::agents() const
+{
     QMutexLocker lock(&m_agentsMutex);
     QVector<AgentInfo> list;
     for (const auto &agent : m_agents)
@@ -447,7 +473,8 @@ QVector<AgentInfo> EngineCore::agents() const {
     return list;
 }
 
-void EngineCore::applyRetention() {
+void EngineCore::applyRetention()
+{
     const qint64 cutoff = nowMs() - qint64(config.finishedJobTtlSeconds) * 1000;
     QWriteLocker lock(&m_jobsLock);
     std::vector<std::pair<qint64, JobId>> finished;
@@ -471,7 +498,8 @@ void EngineCore::applyRetention() {
         m_removed.pop_front();
 }
 
-void EngineCore::housekeep() {
+void EngineCore::housekeep()
+{
     const qint64 now = nowMs();
     std::vector<std::shared_ptr<JobState>> expired;
     {
@@ -494,7 +522,8 @@ void EngineCore::housekeep() {
     }
 }
 
-void EngineCore::heartbeat() {
+void EngineCore::heartbeat()
+{
     const qint64 now = nowMs();
     QMutexLocker lock(&m_agentsMutex);
     for (const auto &agent : m_agents) {

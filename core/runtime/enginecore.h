@@ -31,7 +31,8 @@ class WorkQueue;
 struct FlowRuntime;
 
 // The engine's machinery behind the public Engine facade.
-class EngineCore {
+class EngineCore
+{
 public:
     explicit EngineCore(const EngineConfig &config);
     ~EngineCore();
@@ -59,7 +60,8 @@ public:
     void applyRetention();
 
     // Used by agents and contexts.
-    quint64 nextActivationId() {
+    quint64 nextActivationId()
+    {
         return m_activationIds.fetch_add(1, std::memory_order_relaxed) + 1;
     }
     void enqueue(Activation *activation, EventSink *from);

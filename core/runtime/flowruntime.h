@@ -14,18 +14,21 @@ namespace flowscope::Internal {
 class Agent;
 class WorkQueue;
 
-struct SlotTarget {
+struct SlotTarget
+{
     int routine = -1;
     QString slot;
     Symbol slotSymbol;
 };
 
-struct EventRoute {
+struct EventRoute
+{
     Symbol symbol;
     std::vector<SlotTarget> targets;
 };
 
-struct RoutineNode {
+struct RoutineNode
+{
     QString id;
     Symbol symbol;
     std::unique_ptr<Routine> routine;
@@ -36,12 +39,14 @@ struct RoutineNode {
 
 // A registered flow, instantiated: immutable once built, shared by the jobs that run it (a
 // replaced flow lives on until its last job is gone).
-struct FlowRuntime {
+struct FlowRuntime
+{
     FlowDefinition definition;
     Symbol symbol;
     std::vector<RoutineNode> nodes;
 
-    int nodeIndex(const QString &routineId) const {
+    int nodeIndex(const QString &routineId) const
+    {
         for (size_t i = 0; i < nodes.size(); ++i) {
             if (nodes[i].id == routineId)
                 return int(i);

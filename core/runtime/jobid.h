@@ -8,11 +8,13 @@ namespace flowscope {
 
 // A job's identity: 64 bits, written "iiiiiiii-nnnnnnnn" in hex (engine instance, counter), so it
 // is unique across engine restarts and costs nothing to copy into every event.
-class JobId {
+class JobId
+{
 public:
     constexpr JobId() = default;
     constexpr explicit JobId(quint64 value)
-        : m_value(value) {}
+        : m_value(value)
+    {}
 
     static JobId fromString(QStringView text, bool *ok = nullptr);
     QString toString() const;
@@ -28,7 +30,8 @@ private:
     quint64 m_value = 0;
 };
 
-inline size_t qHash(JobId id, size_t seed = 0) {
+inline size_t qHash(JobId id, size_t seed = 0)
+{
     return ::qHash(id.value(), seed);
 }
 

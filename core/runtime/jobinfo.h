@@ -12,12 +12,14 @@ enum class JobStatus : quint8 { Pending, Running, Paused, Completed, Failed, Can
 
 QString jobStatusName(JobStatus status);
 bool jobStatusFromName(QStringView name, JobStatus *status);
-constexpr bool isFinished(JobStatus s) {
+constexpr bool isFinished(JobStatus s)
+{
     return s == JobStatus::Completed || s == JobStatus::Failed || s == JobStatus::Cancelled;
 }
 
 // A snapshot of one job, safe to copy to any thread.
-struct JobInfo {
+struct JobInfo
+{
     JobId id;
     QString flowId;
     JobStatus status = JobStatus::Pending;

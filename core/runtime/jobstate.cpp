@@ -7,16 +7,19 @@ namespace flowscope::Internal {
 
 JobState::JobState(JobId jobId, std::shared_ptr<const FlowRuntime> flowRuntime)
     : id(jobId)
-    , flow(std::move(flowRuntime)) {
+    , flow(std::move(flowRuntime))
+{
     routineVariables.resize(flow->nodes.size());
 }
 
-JobState::~JobState() {
+JobState::~JobState()
+{
     for (Activation *a : parked)
         delete a;
 }
 
-JobInfo JobState::snapshot() const {
+JobInfo JobState::snapshot() const
+{
     JobInfo info;
     info.id = id;
     info.flowId = flow->definition.flowId;

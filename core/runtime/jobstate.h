@@ -16,7 +16,8 @@ class Activation;
 struct FlowRuntime;
 
 // The live state of one job. Status changes go through EngineCore, which emits the events.
-class JobState {
+class JobState
+{
 public:
     JobState(JobId id, std::shared_ptr<const FlowRuntime> flow);
     ~JobState();
@@ -49,12 +50,14 @@ public:
     std::atomic<quint64> outstanding{0}; // queued, running or parked activations
     std::atomic<quint64> done{0};
 
-    JobStatus currentStatus() const {
+    JobStatus currentStatus() const
+    {
         return JobStatus(statusFlag.load(std::memory_order_acquire));
     }
     bool finished() const { return isFinished(currentStatus()); }
     // Call with mutex held.
-    void setStatus(JobStatus s) {
+    void setStatus(JobStatus s)
+    {
         status = s;
         statusFlag.store(quint8(s), std::memory_order_release);
     }

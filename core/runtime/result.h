@@ -5,7 +5,8 @@
 namespace flowscope {
 
 // The outcome of an engine request. The kinds map onto HTTP statuses at the endpoint.
-struct Status {
+struct Status
+{
     enum class Kind { Ok, NotFound, Invalid, Conflict };
     Kind kind = Kind::Ok;
     QString message;

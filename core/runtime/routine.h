@@ -10,7 +10,8 @@ namespace flowscope {
 class Context;
 
 // What went wrong configuring a routine: the config field and a message.
-struct ConfigError {
+struct ConfigError
+{
     QString field;
     QString message;
 };
@@ -18,12 +19,14 @@ struct ConfigError {
 // A node of a flow. One instance per routine of a registered flow, shared by every job of it, so
 // a routine keeps no per-job state in members: it uses the context's variables instead. Handlers
 // may run on several agents at once.
-class Routine {
+class Routine
+{
 public:
     virtual ~Routine() = default;
 
     // Reads the flow file's config; return false with *error set to refuse it.
-    virtual bool configure(const QJsonObject &config, ConfigError *error) {
+    virtual bool configure(const QJsonObject &config, ConfigError *error)
+    {
         Q_UNUSED(config);
         Q_UNUSED(error);
         return true;

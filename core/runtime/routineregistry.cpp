@@ -2,7 +2,8 @@
 
 namespace flowscope {
 
-QString configFieldTypeName(ConfigField::Type type) {
+QString configFieldTypeName(ConfigField::Type type)
+{
     switch (type) {
     case ConfigField::Type::Number:
         return QStringLiteral("number");
@@ -22,7 +23,8 @@ QString configFieldTypeName(ConfigField::Type type) {
     return {};
 }
 
-QJsonObject RoutineClass::toJson() const {
+QJsonObject RoutineClass::toJson() const
+{
     QJsonArray fieldsJson;
     for (const ConfigField &f : fields) {
         QJsonObject o{{QStringLiteral("name"), f.name},
@@ -40,17 +42,20 @@ QJsonObject RoutineClass::toJson() const {
 
 RoutineRegistry::RoutineRegistry() = default;
 
-void RoutineRegistry::add(RoutineClass routineClass) {
+void RoutineRegistry::add(RoutineClass routineClass)
+{
     QWriteLocker lock(&m_lock);
     m_classes.insert(routineClass.name, std::move(routineClass));
 }
 
-bool RoutineRegistry::contains(const QString &name) const {
+bool RoutineRegistry::contains(const QString &name) const
+{
     QReadLocker lock(&m_lock);
     return m_classes.contains(name);
 }
 
-std::optional<RoutineClass> RoutineRegistry::find(const QString &name) const {
+std::optional<RoutineClass> RoutineRegistry::find(const QString &name) const
+{
     QReadLocker lock(&m_lock);
     const auto it = m_classes.constFind(name);
     if (it == m_classes.constEnd())
@@ -58,12 +63,14 @@ std::optional<RoutineClass> RoutineRegistry::find(const QString &name) const {
     return *it;
 }
 
-QVector<RoutineClass> RoutineRegistry::classes() const {
+QVector<RoutineClass> RoutineRegistry::classes() const
+{
     QReadLocker lock(&m_lock);
     return QVector<RoutineClass>(m_classes.cbegin(), m_classes.cend());
 }
 
-QJsonArray RoutineRegistry::toJson() const {
+QJsonArray RoutineRegistry::toJson() const
+{
     QJsonArray list;
     for (const RoutineClass &c : classes())
         list.append(c.toJson());

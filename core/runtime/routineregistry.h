@@ -12,7 +12,8 @@
 namespace flowscope {
 
 // A config field a routine class accepts, for validation and for GET /api/classes.
-struct ConfigField {
+struct ConfigField
+{
     enum class Type { Number, Integer, String, Bool, Array, Object, Any };
     QString name;
     Type type = Type::Any;
@@ -23,7 +24,8 @@ struct ConfigField {
     QJsonValue defaultValue;
 };
 
-struct RoutineClass {
+struct RoutineClass
+{
     QString name;
     QString description;
     QVector<ConfigField> fields;
@@ -34,14 +36,16 @@ struct RoutineClass {
 
 // Routine classes by name. The built-ins are registered by registerBuiltinRoutines(); an
 // embedding program adds its own C++ classes with add() or addClass<T>().
-class RoutineRegistry {
+class RoutineRegistry
+{
 public:
     RoutineRegistry();
 
     void add(RoutineClass routineClass);
     template<class T>
     void addClass(const QString &name, const QString &description = {},
-                  QVector<ConfigField> fields = {}) {
+                  QVector<ConfigField> fields = {})
+    {
         add({name, description, std::move(fields), [] { return std::make_unique<T>(); }});
     }
 

@@ -2,14 +2,16 @@
 
 namespace flowscope::Internal {
 
-void WorkQueue::push(Activation *activation) {
+void WorkQueue::push(Activation *activation)
+{
     QMutexLocker lock(&m_mutex);
     m_items.push_back(activation);
     if (m_sleepers.load(std::memory_order_relaxed) > 0)
         m_ready.wakeOne();
 }
 
-Activation *WorkQueue::pop() {
+Activation *WorkQueue::pop()
+{
     QMutexLocker lock(&m_mutex);
     while (m_items.empty() && !m_closed) {
         m_sleepers.fetch_add(1, std::memory_order_relaxed);
@@ -23,7 +25,8 @@ Activation *WorkQueue::pop() {
     return a;
 }
 
-Activation *WorkQueue::tryPop() {
+Activation *WorkQueue::tryPop()
+{
     QMutexLocker lock(&m_mutex);
     if (m_items.empty())
         return nullptr;
@@ -32,13 +35,15 @@ Activation *WorkQueue::tryPop() {
     return a;
 }
 
-void WorkQueue::close() {
+void WorkQueue::close()
+{
     QMutexLocker lock(&m_mutex);
     m_closed = true;
     m_ready.wakeAll();
 }
 
-std::deque<Activation *> WorkQueue::takeAll() {
+std::deque<Activation *> WorkQueue::takeAll()
+{
     QMutexLocker lock(&m_mutex);
     std::deque<Activation *> items;
     items.swap(m_items);

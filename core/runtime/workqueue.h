@@ -12,7 +12,8 @@ class Activation;
 
 // Activations waiting for an agent. The shared pool has one queue served by several agents; a
 // named agent has its own.
-class WorkQueue {
+class WorkQueue
+{
 public:
     void push(Activation *activation);
     // Blocks until an activation arrives or the queue is closed (then returns nullptr).

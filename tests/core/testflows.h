@@ -12,11 +12,13 @@
 namespace flowscope::testing {
 
 // Passes its input on, adding its routine id to a "path" list.
-class PathRoutine : public Routine {
+class PathRoutine : public Routine
+{
 public:
     QStringList slotNames() const override { return {QStringLiteral("in")}; }
     QStringList eventNames() const override { return {QStringLiteral("out")}; }
-    void handle(Context &ctx, const QString &, const QVariant &data) override {
+    void handle(Context &ctx, const QString &, const QVariant &data) override
+    {
         QVariantMap map = data.toMap();
         QStringList path = map.value(QStringLiteral("path")).toStringList();
         path << ctx.routineId();
@@ -27,11 +29,13 @@ public:
 };
 
 // Stores its input as the job variable "result" (appending when "append" is configured).
-class ResultRoutine : public Routine {
+class ResultRoutine : public Routine
+{
 public:
     QStringList slotNames() const override { return {QStringLiteral("in")}; }
     QStringList eventNames() const override { return {}; }
-    void handle(Context &ctx, const QString &, const QVariant &data) override {
+    void handle(Context &ctx, const QString &, const QVariant &data) override
+    {
         ctx.setJobVariable(QStringLiteral("result"), data);
         ctx.updateVariables([&](QVariantMap &vars) {
             vars.insert(QStringLiteral("calls"), vars.value(QStringLiteral("calls")).toInt() + 1);
@@ -40,14 +44,16 @@ public:
     }
 };
 
-inline void registerTestRoutines(Engine &engine) {
+inline void registerTestRoutines(Engine &engine)
+{
     engine.registry().addClass<PathRoutine>(QStringLiteral("test.Path"));
     engine.registry().addClass<ResultRoutine>(QStringLiteral("test.Result"));
 }
 
 inline QByteArray chainFlow(const QString &id, int length,
                             const QString &cls = QStringLiteral("test.Path"),
-                            const QJsonObject &config = {}) {
+                            const QJsonObject &config = {})
+{
     QJsonObject routines;
     QJsonArray connections;
     for (int i = 0; i < length; ++i) {
@@ -68,7 +74,8 @@ inline QByteArray chainFlow(const QString &id, int length,
         .toJson();
 }
 
-inline JobId startOrFail(Engine &engine, const QString &flow, const QVariantMap &params = {}) {
+inline JobId startOrFail(Engine &engine, const QString &flow, const QVariantMap &params = {})
+{
     JobRequest request;
     request.flowId = flow;
     request.params = params;
@@ -79,7 +86,8 @@ inline JobId startOrFail(Engine &engine, const QString &flow, const QVariantMap 
     return id;
 }
 
-inline JobStatus statusOf(Engine &engine, JobId id) {
+inline JobStatus statusOf(Engine &engine, JobId id)
+{
     const auto job = engine.job(id);
     return job ? job->status : JobStatus::Pending;
 }

@@ -6,7 +6,8 @@ using namespace flowscope;
 
 // Each demo flow, made small and quick by its parameters, runs to the end with the result its
 // scenario promises.
-class TestDemoFlows : public QObject {
+class TestDemoFlows : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -18,7 +19,8 @@ private Q_SLOTS:
     void etlWithInjectedFailure();
 
 private:
-    JobInfo run(const QString &flow, const QVariantMap &params) {
+    JobInfo run(const QString &flow, const QVariantMap &params)
+    {
         JobRequest request;
         request.flowId = flow;
         request.params = params;
@@ -33,14 +35,16 @@ private:
     Engine m_engine;
 };
 
-void TestDemoFlows::allThreeAreRegistered() {
+void TestDemoFlows::allThreeAreRegistered()
+{
     QStringList ids;
     for (const FlowDefinition &flow : m_engine.flows())
         ids << flow.flowId;
     QCOMPARE(ids, (QStringList{"etl", "fastmon", "scan_swarm"}));
 }
 
-void TestDemoFlows::scanSwarm() {
+void TestDemoFlows::scanSwarm()
+{
     const JobInfo job = run(QStringLiteral("scan_swarm"), {{QStringLiteral("probe_ms"), 60},
                                                            {QStringLiteral("probe_steps"), 4},
                                                            {QStringLiteral("waves"), 2}});
@@ -49,14 +53,15 @@ void TestDemoFlows::scanSwarm() {
     QVERIFY(job.variables.contains(QStringLiteral("findings")));
     QSet<QString> probeAgents;
     for (const Event &e : m_engine.trace(job.id)) {
-        if (e.type == EventType::RoutineStarted &&
-            e.routine.toString().startsWith(QStringLiteral("probe_")))
+        if (e.type == EventType::RoutineStarted
+            && e.routine.toString().startsWith(QStringLiteral("probe_")))
             probeAgents.insert(e.agent.toString());
     }
     QCOMPARE(probeAgents, (QSet<QString>{"probe-sql", "probe-xss", "probe-auth"}));
 }
 
-void TestDemoFlows::fastmon() {
+void TestDemoFlows::fastmon()
+{
     const JobInfo job = run(QStringLiteral("fastmon"), {{QStringLiteral("files"), 10},
                                                         {QStringLiteral("daq_ms"), 100},
                                                         {QStringLiteral("fraction"), 0.5}});
@@ -70,7 +75,8 @@ void TestDemoFlows::fastmon() {
     QCOMPARE(job.variables.value(QStringLiteral("tf_files")).toInt(), expected);
 }
 
-void TestDemoFlows::etl() {
+void TestDemoFlows::etl()
+{
     const JobInfo job = run(QStringLiteral("etl"), {{QStringLiteral("batches"), 5},
                                                     {QStringLiteral("ingest_ms"), 50},
                                                     {QStringLiteral("process_ms"), 10},
@@ -80,7 +86,8 @@ void TestDemoFlows::etl() {
     QCOMPARE(job.variables.value(QStringLiteral("loaded_rows")).toInt(), 99 + 98 + 100 + 99 + 98);
 }
 
-void TestDemoFlows::etlWithInjectedFailure() {
+void TestDemoFlows::etlWithInjectedFailure()
+{
     const JobInfo job = run(QStringLiteral("etl"), {{QStringLiteral("batches"), 3},
                                                     {QStringLiteral("ingest_ms"), 30},
                                                     {QStringLiteral("process_ms"), 5},

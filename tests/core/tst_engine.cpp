@@ -6,7 +6,8 @@
 using namespace flowscope;
 using namespace flowscope::testing;
 
-class TestEngine : public QObject {
+class TestEngine : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -25,12 +26,14 @@ private Q_SLOTS:
     void controlConflictsAreReported();
 
 private:
-    static QByteArray workChain(const QString &id, int length, int ms) {
+    static QByteArray workChain(const QString &id, int length, int ms)
+    {
         return chainFlow(
             id, length, QStringLiteral("flowscope.Work"),
             QJsonObject{{QStringLiteral("duration_ms"), ms}, {QStringLiteral("steps"), 10}});
     }
-    static QByteArray fanJoinFlow() {
+    static QByteArray fanJoinFlow()
+    {
         return R"({"flow_id": "fanjoin", "entry": "fan.in",
             "routines": {"fan": {"class": "flowscope.FanOut", "config": {"count": "$n"}},
                          "work": {"class": "test.Path"},
@@ -42,7 +45,8 @@ private:
     }
 };
 
-void TestEngine::chainRunsInOrder() {
+void TestEngine::chainRunsInOrder()
+{
     Engine engine;
     registerTestRoutines(engine);
     QVERIFY(engine.addFlowJson(chainFlow(QStringLiteral("chain"), 6), {}).ok());
@@ -79,7 +83,8 @@ void TestEngine::chainRunsInOrder() {
     QCOMPARE(trace.last().type, EventType::JobCompleted);
 }
 
-void TestEngine::fanOutAndJoin() {
+void TestEngine::fanOutAndJoin()
+{
     Engine engine;
     registerTestRoutines(engine);
     QVERIFY(engine.addFlowJson(fanJoinFlow(), {}).ok());
@@ -98,7 +103,8 @@ void TestEngine::fanOutAndJoin() {
     QCOMPARE(job.activationsDone, quint64(1 + 5 + 5 + 1));
 }
 
-void TestEngine::errorFailsTheJob() {
+void TestEngine::errorFailsTheJob()
+{
     Engine engine;
     registerTestRoutines(engine);
     const QByteArray flow = R"({"flow_id": "broken", "entry": "a.in",
@@ -111,8 +117,8 @@ void TestEngine::errorFailsTheJob() {
     QVERIFY(engine.waitForJob(id, 10000));
     const JobInfo job = *engine.job(id);
     QCOMPARE(job.status, JobStatus::Failed);
-    QVERIFY2(job.error.contains(QStringLiteral("boom")) &&
-                 job.error.contains(QStringLiteral("disk on fire")),
+    QVERIFY2(job.error.contains(QStringLiteral("boom"))
+                 && job.error.contains(QStringLiteral("disk on fire")),
              qPrintable(job.error));
     QVERIFY(!job.variables.contains(QStringLiteral("result")));
     bool routineError = false;
@@ -129,7 +135,8 @@ void TestEngine::errorFailsTheJob() {
     QCOMPARE(engine.trace(id).last().type, EventType::JobFailed);
 }
 
-void TestEngine::pauseAndResume() {
+void TestEngine::pauseAndResume()
+{
     Engine engine;
     QVERIFY(engine.addFlowJson(workChain(QStringLiteral("slow"), 3, 300), {}).ok());
     const JobId id = startOrFail(engine, QStringLiteral("slow"));
@@ -154,7 +161,8 @@ void TestEngine::pauseAndResume() {
     QCOMPARE(order, (QStringList{"job_started", "job_paused", "job_resumed", "job_completed"}));
 }
 
-void TestEngine::cancelWhileRunning() {
+void TestEngine::cancelWhileRunning()
+{
     Engine engine;
     QVERIFY(engine.addFlowJson(workChain(QStringLiteral("slow"), 3, 2000), {}).ok());
     const JobId id = startOrFail(engine, QStringLiteral("slow"));
@@ -178,7 +186,8 @@ void TestEngine::cancelWhileRunning() {
     }
 }
 
-void TestEngine::cancelWhilePaused() {
+void TestEngine::cancelWhilePaused()
+{
     EngineConfig config;
     config.workers = 1;
     Engine engine(config);
@@ -197,7 +206,8 @@ void TestEngine::cancelWhilePaused() {
     QCOMPARE(statusOf(engine, quick), JobStatus::Completed);
 }
 
-void TestEngine::progressIsReported() {
+void TestEngine::progressIsReported()
+{
     Engine engine;
     const QByteArray flow = R"({"flow_id": "p", "routines": {"w": {"class": "flowscope.Work",
         "config": {"duration_ms": 200, "steps": 4, "job_progress": true}}}})";
@@ -213,7 +223,8 @@ void TestEngine::progressIsReported() {
     QCOMPARE(engine.job(id)->progress, 1.0);
 }
 
-void TestEngine::jobsAreIsolated() {
+void TestEngine::jobsAreIsolated()
+{
     Engine engine;
     registerTestRoutines(engine);
     QVERIFY(engine.addFlowJson(workChain(QStringLiteral("slow"), 2, 300), {}).ok());
@@ -247,7 +258,8 @@ void TestEngine::jobsAreIsolated() {
              7);
 }
 
-void TestEngine::namedAgentsRunTheirRoutines() {
+void TestEngine::namedAgentsRunTheirRoutines()
+{
     Engine engine;
     registerTestRoutines(engine);
     const QByteArray flow = R"({"flow_id": "bound", "entry": "a.in",
@@ -269,11 +281,12 @@ void TestEngine::namedAgentsRunTheirRoutines() {
     QStringList names;
     for (const AgentInfo &agent : engine.agents())
         names << agent.name;
-    QVERIFY(names.contains(QStringLiteral("planner")) &&
-            names.contains(QStringLiteral("probe-sql")));
+    QVERIFY(names.contains(QStringLiteral("planner"))
+            && names.contains(QStringLiteral("probe-sql")));
 }
 
-void TestEngine::timeoutFailsTheJob() {
+void TestEngine::timeoutFailsTheJob()
+{
     Engine engine;
     const QByteArray flow = R"({"flow_id": "t", "execution": {"timeout": 0.2},
         "routines": {"w": {"class": "flowscope.Work", "config": {"duration_ms": 5000}}}})";
@@ -285,7 +298,8 @@ void TestEngine::timeoutFailsTheJob() {
              qPrintable(engine.job(id)->error));
 }
 
-void TestEngine::finishedJobsLeaveMemory() {
+void TestEngine::finishedJobsLeaveMemory()
+{
     EngineConfig config;
     config.maxFinishedJobs = 3;
     Engine engine(config);
@@ -308,7 +322,8 @@ void TestEngine::finishedJobsLeaveMemory() {
     QCOMPARE(removed, 2);
 }
 
-void TestEngine::badRequestsAreRefused() {
+void TestEngine::badRequestsAreRefused()
+{
     Engine engine;
     registerTestRoutines(engine);
     QVERIFY(engine.addFlowJson(chainFlow(QStringLiteral("c"), 2), {}).ok());
@@ -332,7 +347,8 @@ void TestEngine::badRequestsAreRefused() {
     QVERIFY(broken.message.startsWith(QStringLiteral("x.json: field 'flow_id'")));
 }
 
-void TestEngine::controlConflictsAreReported() {
+void TestEngine::controlConflictsAreReported()
+{
     Engine engine;
     registerTestRoutines(engine);
     QVERIFY(engine.addFlowJson(chainFlow(QStringLiteral("c"), 1), {}).ok());

@@ -7,7 +7,8 @@
 
 using namespace flowscope;
 
-class TestEventBus : public QObject {
+class TestEventBus : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -22,7 +23,8 @@ private Q_SLOTS:
 
 namespace {
 
-Event makeEvent(quint64 job, EventType type = EventType::Log) {
+Event makeEvent(quint64 job, EventType type = EventType::Log)
+{
     Event e;
     e.type = type;
     e.job = JobId(job);
@@ -31,7 +33,8 @@ Event makeEvent(quint64 job, EventType type = EventType::Log) {
 
 } // namespace
 
-void TestEventBus::sequenceNumbersIncreasePerSubscriber() {
+void TestEventBus::sequenceNumbersIncreasePerSubscriber()
+{
     EventBus bus(0);
     auto sub = bus.subscribe({}, 100000);
     std::vector<std::thread> producers;
@@ -51,7 +54,8 @@ void TestEventBus::sequenceNumbersIncreasePerSubscriber() {
     QCOMPARE(bus.lastSequence(), quint64(40000));
 }
 
-void TestEventBus::slowSubscriberCountsEveryDrop() {
+void TestEventBus::slowSubscriberCountsEveryDrop()
+{
     // A million events through a subscriber that holds 1,000 and reads rarely: what it got plus
     // what it was told it lost is exactly what was emitted.
     EventBus bus(0);
@@ -87,7 +91,8 @@ void TestEventBus::slowSubscriberCountsEveryDrop() {
     QCOMPARE(bus.droppedCount(), slow->droppedCount());
 }
 
-void TestEventBus::fastSubscriberMissesNothing() {
+void TestEventBus::fastSubscriberMissesNothing()
+{
     EventBus bus(0);
     std::mutex mutex;
     std::condition_variable wake;
@@ -130,7 +135,8 @@ void TestEventBus::fastSubscriberMissesNothing() {
     QVERIFY(gapless);
 }
 
-void TestEventBus::eachSubscriberGetsItsOwnCopy() {
+void TestEventBus::eachSubscriberGetsItsOwnCopy()
+{
     EventBus bus(0);
     auto a = bus.subscribe({}, 1000);
     auto b = bus.subscribe({}, 1000);
@@ -147,7 +153,8 @@ void TestEventBus::eachSubscriberGetsItsOwnCopy() {
     QCOMPARE(fromA.back().seq, fromB.back().seq);
 }
 
-void TestEventBus::filterSelectsJob() {
+void TestEventBus::filterSelectsJob()
+{
     EventBus bus(0);
     EventFilter onlyTwo;
     onlyTwo.job = JobId(2);
@@ -165,7 +172,8 @@ void TestEventBus::filterSelectsJob() {
     QCOMPARE(events.front().type, EventType::Progress);
 }
 
-void TestEventBus::monitoringOffRecordsNothing() {
+void TestEventBus::monitoringOffRecordsNothing()
+{
     EventBus bus(10);
     auto sub = bus.subscribe({}, 1000);
     bus.setEnabled(false);
@@ -178,7 +186,8 @@ void TestEventBus::monitoringOffRecordsNothing() {
     QCOMPARE(bus.publishedCount(), quint64(0));
 }
 
-void TestEventBus::historyIsBoundedAndOrdered() {
+void TestEventBus::historyIsBoundedAndOrdered()
+{
     EventBus bus(50);
     {
         auto sink = bus.createSink();

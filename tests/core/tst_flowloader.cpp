@@ -6,7 +6,8 @@
 
 using namespace flowscope;
 
-class TestFlowLoader : public QObject {
+class TestFlowLoader : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -20,7 +21,8 @@ private Q_SLOTS:
     void roundTripsThroughDsl();
 
 private:
-    QVector<FlowIssue> issuesFor(const QByteArray &json) {
+    QVector<FlowIssue> issuesFor(const QByteArray &json)
+    {
         QVector<FlowIssue> issues;
         const auto flow = FlowLoader(m_registry).parse(json, QStringLiteral("bad.json"), &issues);
         if (flow)
@@ -30,7 +32,8 @@ private:
     RoutineRegistry m_registry;
 };
 
-void TestFlowLoader::acceptsTheDslShape() {
+void TestFlowLoader::acceptsTheDslShape()
+{
     const QByteArray json = R"({
         "flow_id": "f", "entry": "a.in",
         "routines": {
@@ -57,7 +60,8 @@ void TestFlowLoader::acceptsTheDslShape() {
     QCOMPARE(flow->variables.value(QLatin1String("n")).toInt(), 3);
 }
 
-void TestFlowLoader::acceptsRoutiluxLongConnections() {
+void TestFlowLoader::acceptsRoutiluxLongConnections()
+{
     const QByteArray json = R"({"flow_id": "f", "routines": {"a": {"class_name": "flowscope.Work"},
         "b": {"class": "flowscope.Work"}}, "connections": [{"source_routine": "a",
         "source_event": "out", "target_routine": "b", "target_slot": "in"}]})";
@@ -67,7 +71,8 @@ void TestFlowLoader::acceptsRoutiluxLongConnections() {
     QCOMPARE(flow->connections.first().toRoutine, QStringLiteral("b"));
 }
 
-void TestFlowLoader::infersEntryFromTheOnlySource() {
+void TestFlowLoader::infersEntryFromTheOnlySource()
+{
     const QByteArray json = R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"},
         "b": {"class": "flowscope.Work"}}, "connections": [{"from": "a.out", "to": "b.in"}]})";
     const auto flow = FlowLoader(m_registry).parse(json, {}, nullptr);
@@ -75,7 +80,8 @@ void TestFlowLoader::infersEntryFromTheOnlySource() {
     QCOMPARE(flow->entryRoutine + QLatin1Char('.') + flow->entrySlot, QStringLiteral("a.in"));
 }
 
-void TestFlowLoader::refusesBadInput_data() {
+void TestFlowLoader::refusesBadInput_data()
+{
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("routine");
     QTest::addColumn<QString>("field");
@@ -91,66 +97,57 @@ void TestFlowLoader::refusesBadInput_data() {
         << QByteArray(R"({"flow_id": "f", "routines": {"a": {"class": "no.Such"}}})") << "a"
         << "routines.a.class"
         << "unknown class 'no.Such'";
-    QTest::newRow("config type")
-        << QByteArray(
-               R"({"flow_id": "f", "routines": {"w": {"class": "flowscope.Work", "config": {"duration_ms": "slow"}}}})")
-        << "w"
-        << "routines.w.config.duration_ms"
-        << "type number";
-    QTest::newRow("unknown config field")
-        << QByteArray(
-               R"({"flow_id": "f", "routines": {"w": {"class": "flowscope.Work", "config": {"duraton_ms": 5}}}})")
-        << "w"
-        << "routines.w.config.duraton_ms"
-        << "no config field 'duraton_ms'";
-    QTest::newRow("config value")
-        << QByteArray(
-               R"({"flow_id": "f", "routines": {"w": {"class": "flowscope.Fail", "config": {"probability": 3}}}})")
-        << "w"
-        << "routines.w.config.probability"
-        << "between 0 and 1";
-    QTest::newRow("script syntax")
-        << QByteArray(
-               R"({"flow_id": "f", "routines": {"s": {"class": "flowscope.Script", "config": {"handler": "function (d, ctx) { ctx.emit('out', d }"}}}})")
-        << "s"
-        << "routines.s.config.handler"
-        << "SyntaxError";
-    QTest::newRow("missing routine in connection")
-        << QByteArray(
-               R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}}, "connections": [{"from": "a.out", "to": "zz.in"}]})")
-        << QString() << "connections[0].to"
-        << "no routine 'zz'";
-    QTest::newRow("missing event")
-        << QByteArray(
-               R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}, "b": {"class": "flowscope.Work"}}, "connections": [{"from": "a.done", "to": "b.in"}]})")
-        << "a"
-        << "connections[0].from"
-        << "no event 'done'";
-    QTest::newRow("missing slot")
-        << QByteArray(
-               R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}, "b": {"class": "flowscope.Work"}}, "connections": [{"from": "a.out", "to": "b.input"}]})")
-        << "b"
-        << "connections[0].to"
-        << "no slot 'input'";
-    QTest::newRow("bad entry")
-        << QByteArray(
-               R"({"flow_id": "f", "entry": "a.go", "routines": {"a": {"class": "flowscope.Work"}}})")
-        << "a"
-        << "entry"
-        << "no slot 'go'";
-    QTest::newRow("typo at top level")
-        << QByteArray(
-               R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}}, "conections": []})")
-        << QString() << "conections"
-        << "unknown field";
-    QTest::newRow("negative timeout")
-        << QByteArray(
-               R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}}, "execution": {"timeout": -1}})")
-        << QString() << "execution.timeout"
-        << ">= 0";
+    QTest::newRow("config type") << QByteArray(
+        R"({"flow_id": "f", "routines": {"w": {"class": "flowscope.Work", "config": {"duration_ms": "slow"}}}})")
+                                 << "w"
+                                 << "routines.w.config.duration_ms"
+                                 << "type number";
+    QTest::newRow("unknown config field") << QByteArray(
+        R"({"flow_id": "f", "routines": {"w": {"class": "flowscope.Work", "config": {"duraton_ms": 5}}}})")
+                                          << "w"
+                                          << "routines.w.config.duraton_ms"
+                                          << "no config field 'duraton_ms'";
+    QTest::newRow("config value") << QByteArray(
+        R"({"flow_id": "f", "routines": {"w": {"class": "flowscope.Fail", "config": {"probability": 3}}}})")
+                                  << "w"
+                                  << "routines.w.config.probability"
+                                  << "between 0 and 1";
+    QTest::newRow("script syntax") << QByteArray(
+        R"({"flow_id": "f", "routines": {"s": {"class": "flowscope.Script", "config": {"handler": "function (d, ctx) { ctx.emit('out', d }"}}}})")
+                                   << "s"
+                                   << "routines.s.config.handler"
+                                   << "SyntaxError";
+    QTest::newRow("missing routine in connection") << QByteArray(
+        R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}}, "connections": [{"from": "a.out", "to": "zz.in"}]})")
+                                                   << QString() << "connections[0].to"
+                                                   << "no routine 'zz'";
+    QTest::newRow("missing event") << QByteArray(
+        R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}, "b": {"class": "flowscope.Work"}}, "connections": [{"from": "a.done", "to": "b.in"}]})")
+                                   << "a"
+                                   << "connections[0].from"
+                                   << "no event 'done'";
+    QTest::newRow("missing slot") << QByteArray(
+        R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}, "b": {"class": "flowscope.Work"}}, "connections": [{"from": "a.out", "to": "b.input"}]})")
+                                  << "b"
+                                  << "connections[0].to"
+                                  << "no slot 'input'";
+    QTest::newRow("bad entry") << QByteArray(
+        R"({"flow_id": "f", "entry": "a.go", "routines": {"a": {"class": "flowscope.Work"}}})")
+                               << "a"
+                               << "entry"
+                               << "no slot 'go'";
+    QTest::newRow("typo at top level") << QByteArray(
+        R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}}, "conections": []})")
+                                       << QString() << "conections"
+                                       << "unknown field";
+    QTest::newRow("negative timeout") << QByteArray(
+        R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}}, "execution": {"timeout": -1}})")
+                                      << QString() << "execution.timeout"
+                                      << ">= 0";
 }
 
-void TestFlowLoader::refusesBadInput() {
+void TestFlowLoader::refusesBadInput()
+{
     QFETCH(QByteArray, json);
     QFETCH(QString, routine);
     QFETCH(QString, field);
@@ -167,14 +164,16 @@ void TestFlowLoader::refusesBadInput() {
     QVERIFY(FlowLoader::describe(issues).startsWith(QStringLiteral("bad.json: ")));
 }
 
-void TestFlowLoader::reportsJsonSyntaxErrorPosition() {
+void TestFlowLoader::reportsJsonSyntaxErrorPosition()
+{
     const QVector<FlowIssue> issues = issuesFor("{\n  \"flow_id\": \"f\",\n  \"routines\": {\n}");
     QCOMPARE(issues.size(), 1);
     QVERIFY2(issues.first().message.contains(QStringLiteral("line 4")),
              qPrintable(issues.first().message));
 }
 
-void TestFlowLoader::roundTripsThroughDsl() {
+void TestFlowLoader::roundTripsThroughDsl()
+{
     QFile demo(QStringLiteral(":/flows/scan_swarm.json"));
     QVERIFY(demo.open(QIODevice::ReadOnly));
     FlowLoader loader(m_registry);

@@ -8,7 +8,8 @@ using namespace flowscope;
 using namespace flowscope::testing;
 
 // The client delivers answers and batched updates in the caller's thread, never one per event.
-class TestInProcessClient : public QObject {
+class TestInProcessClient : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -16,7 +17,8 @@ private Q_SLOTS:
     void failuresAreReported();
 };
 
-void TestInProcessClient::flowsAndJobsArriveAsBatches() {
+void TestInProcessClient::flowsAndJobsArriveAsBatches()
+{
     Engine engine;
     registerTestRoutines(engine);
     QVERIFY(engine.addFlowJson(chainFlow(QStringLiteral("chain"), 20), {}).ok());
@@ -40,14 +42,15 @@ void TestInProcessClient::flowsAndJobsArriveAsBatches() {
         client.startJob(QStringLiteral("chain"), {}, {});
     QTRY_COMPARE_WITH_TIMEOUT(started.size(), 50, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(
-        jobs.size() == 50 &&
-            std::all_of(jobs.begin(), jobs.end(),
-                        [](const JobInfo &j) { return j.status == JobStatus::Completed; }),
+        jobs.size() == 50
+            && std::all_of(jobs.begin(), jobs.end(),
+                           [](const JobInfo &j) { return j.status == JobStatus::Completed; }),
         5000);
     // 50 jobs x 20 routines: thousands of events arrive in a handful of batches.
     QTRY_VERIFY_WITH_TIMEOUT(
         std::count_if(events.begin(), events.end(),
-                      [](const Event &e) { return e.type == EventType::JobCompleted; }) == 50,
+                      [](const Event &e) { return e.type == EventType::JobCompleted; })
+            == 50,
         5000);
     QVERIFY(events.size() >= 50 * 20 * 3);
     QVERIFY2(
@@ -57,7 +60,8 @@ void TestInProcessClient::flowsAndJobsArriveAsBatches() {
         QVERIFY(events[i].seq > events[i - 1].seq);
 }
 
-void TestInProcessClient::failuresAreReported() {
+void TestInProcessClient::failuresAreReported()
+{
     Engine engine;
     InProcessClient client(&engine);
     QSignalSpy failed(&client, &EngineClient::requestFailed);

@@ -5,7 +5,8 @@
 using namespace flowscope;
 using namespace flowscope::testing;
 
-class TestScriptRoutine : public QObject {
+class TestScriptRoutine : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -17,7 +18,8 @@ private Q_SLOTS:
 
 private:
     static QByteArray scriptFlow(const QString &handler,
-                                 const QString &events = QStringLiteral("[\"out\"]")) {
+                                 const QString &events = QStringLiteral("[\"out\"]"))
+    {
         const QJsonObject config{
             {QStringLiteral("handler"), handler},
             {QStringLiteral("events"), QJsonDocument::fromJson(events.toUtf8()).array()}};
@@ -39,7 +41,8 @@ private:
             .toJson();
     }
 
-    static JobInfo run(Engine &engine, const QString &handler, const QVariantMap &params = {}) {
+    static JobInfo run(Engine &engine, const QString &handler, const QVariantMap &params = {})
+    {
         engine.removeFlow(QStringLiteral("s"));
         const Status added = engine.addFlowJson(scriptFlow(handler), {});
         if (!added.ok())
@@ -51,15 +54,16 @@ private:
     }
 };
 
-void TestScriptRoutine::handlerComputesAndEmits() {
+void TestScriptRoutine::handlerComputesAndEmits()
+{
     Engine engine;
     registerTestRoutines(engine);
-    const JobInfo job =
-        run(engine,
-            QStringLiteral("function (data, ctx, slot) { ctx.setJob('seen', slot + ':' + "
-                           "ctx.routine + ':' + ctx.agent.length);"
-                           " ctx.emit('out', { doubled: data.x * 2, list: [1, 2, 3] }); }"),
-            {{QStringLiteral("x"), 21}});
+    const JobInfo job
+        = run(engine,
+              QStringLiteral("function (data, ctx, slot) { ctx.setJob('seen', slot + ':' + "
+                             "ctx.routine + ':' + ctx.agent.length);"
+                             " ctx.emit('out', { doubled: data.x * 2, list: [1, 2, 3] }); }"),
+              {{QStringLiteral("x"), 21}});
     QCOMPARE(job.status, JobStatus::Completed);
     const QVariantMap result = job.variables.value(QStringLiteral("result")).toMap();
     QCOMPARE(result.value(QStringLiteral("doubled")).toInt(), 42);
@@ -69,12 +73,13 @@ void TestScriptRoutine::handlerComputesAndEmits() {
                 .startsWith(QStringLiteral("in:js:")));
 }
 
-void TestScriptRoutine::variablesPersistPerJob() {
+void TestScriptRoutine::variablesPersistPerJob()
+{
     Engine engine;
     registerTestRoutines(engine);
-    const QString handler =
-        QStringLiteral("function (d, ctx) { var n = ctx.add('n', 5); ctx.set('name', 'x'); "
-                       "ctx.emit('out', { n: n, name: ctx.get('name', '') }); }");
+    const QString handler
+        = QStringLiteral("function (d, ctx) { var n = ctx.add('n', 5); ctx.set('name', 'x'); "
+                         "ctx.emit('out', { n: n, name: ctx.get('name', '') }); }");
     const JobInfo first = run(engine, handler);
     const JobInfo second = run(engine, handler);
     // Each job starts with fresh routine variables.
@@ -91,7 +96,8 @@ void TestScriptRoutine::variablesPersistPerJob() {
              QStringLiteral("x"));
 }
 
-void TestScriptRoutine::exceptionFailsWithLine() {
+void TestScriptRoutine::exceptionFailsWithLine()
+{
     Engine engine;
     registerTestRoutines(engine);
     const JobInfo job = run(
@@ -101,14 +107,15 @@ void TestScriptRoutine::exceptionFailsWithLine() {
     QVERIFY2(job.error.contains(QStringLiteral("line 3")), qPrintable(job.error));
 }
 
-void TestScriptRoutine::noFileOrNetworkAccess() {
+void TestScriptRoutine::noFileOrNetworkAccess()
+{
     Engine engine;
     registerTestRoutines(engine);
-    const JobInfo job =
-        run(engine,
-            QStringLiteral(
-                "function (d, ctx) { ctx.emit('out', { xhr: typeof XMLHttpRequest, qt: typeof Qt,"
-                " require: typeof require, fetch: typeof fetch, include: typeof include }); }"));
+    const JobInfo job
+        = run(engine,
+              QStringLiteral(
+                  "function (d, ctx) { ctx.emit('out', { xhr: typeof XMLHttpRequest, qt: typeof Qt,"
+                  " require: typeof require, fetch: typeof fetch, include: typeof include }); }"));
     QCOMPARE(job.status, JobStatus::Completed);
     const QVariantMap result = job.variables.value(QStringLiteral("result")).toMap();
     for (const QString &api :
@@ -117,11 +124,12 @@ void TestScriptRoutine::noFileOrNetworkAccess() {
         QCOMPARE(result.value(api).toString(), QStringLiteral("undefined"));
 }
 
-void TestScriptRoutine::undeclaredEventFails() {
+void TestScriptRoutine::undeclaredEventFails()
+{
     Engine engine;
     registerTestRoutines(engine);
-    const JobInfo job =
-        run(engine, QStringLiteral("function (d, ctx) { ctx.emit('elsewhere', 1); }"));
+    const JobInfo job
+        = run(engine, QStringLiteral("function (d, ctx) { ctx.emit('elsewhere', 1); }"));
     QCOMPARE(job.status, JobStatus::Failed);
     QVERIFY2(job.error.contains(QStringLiteral("'elsewhere'")), qPrintable(job.error));
 }
