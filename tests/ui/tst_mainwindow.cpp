@@ -28,10 +28,9 @@ using namespace flowscope;
 namespace {
 constexpr int timeoutMs = 10000;
 
-// Long enough to pause and resume; the steps keep events and progress coming.
-const char longFlow[] = R"({"flow_id": "long_work",
-    "routines": {"a": {"class": "flowscope.Work",
-        "config": {"duration_ms": 60000, "steps": 600, "emit_each_step": true, "job_progress": true}}},
+// A flow file as a user would write one.
+const char userFlow[] = R"({"flow_id": "long_work",
+    "routines": {"a": {"class": "flowscope.Work", "config": {"duration_ms": 50}}},
     "connections": [], "entry": "a.in"})";
 } // namespace
 
@@ -61,7 +60,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<InProcessClient> m_client;
     std::unique_ptr<MainWindow> m_window;
-    JobId m_longJob;
+    JobId m_demoJob; // the scan_swarm job paused, resumed and cancelled
 };
 
 void TestMainWindow::initTestCase() {
@@ -150,7 +149,7 @@ void TestMainWindow::demoMenuStartsADemo() {
 }
 
 void TestMainWindow::droppedFlowFileIsListed() {
-    const QString path = writeFile(QStringLiteral("long_work.json"), QByteArray(longFlow));
+    const QString path = writeFile(QStringLiteral("long_work.json"), QByteArray(userFlow));
     QVERIFY(!path.isEmpty());
     dropFile(path);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->flowList()->flowIds().contains(QStringLiteral("long_work")),
@@ -168,28 +167,29 @@ void TestMainWindow::badFlowFileIsReportedInTheStatusBar() {
 
 void TestMainWindow::pauseResumeAndCancelThroughTheToolBar() {
     FlowListWidget *flows = m_window->flowList();
-    QTRY_VERIFY_WITH_TIMEOUT(flows->flowIds().contains(QStringLiteral("long_work")), timeoutMs);
-    QListWidgetItem *item = flows->findItems(QStringLiteral("long_work"), Qt::MatchExactly).first();
+    QTRY_VERIFY_WITH_TIMEOUT(flows->flowIds().contains(QStringLiteral("scan_swarm")), timeoutMs);
+    QListWidgetItem *item =
+        flows->findItems(QStringLiteral("scan_swarm"), Qt::MatchExactly).first();
     flows->scrollToItem(item);
     QTest::mouseClick(flows->viewport(), Qt::LeftButton, {}, flows->visualItemRect(item).center());
-    QCOMPARE(flows->selectedFlowId(), QStringLiteral("long_work"));
+    QCOMPARE(flows->selectedFlowId(), QStringLiteral("scan_swarm"));
 
     clickToolBarAction(m_window->startJobAction());
-    QTRY_VERIFY_WITH_TIMEOUT(jobRowOfFlow(QStringLiteral("long_work")) >= 0, timeoutMs);
-    int row = jobRowOfFlow(QStringLiteral("long_work"));
+    QTRY_VERIFY_WITH_TIMEOUT(jobRowOfFlow(QStringLiteral("scan_swarm")) >= 0, timeoutMs);
+    int row = jobRowOfFlow(QStringLiteral("scan_swarm"));
     QTRY_COMPARE_WITH_TIMEOUT(jobStatus(row), QStringLiteral("Running"), timeoutMs);
-    m_longJob = m_window->jobModel()->jobAt(row).id;
+    m_demoJob = m_window->jobModel()->jobAt(row).id;
 
     // Select the job as a user would: click its row.
     QTableView *jobs = m_window->jobView();
     QTest::mouseClick(jobs->viewport(), Qt::LeftButton, {},
                       jobs->visualRect(jobs->model()->index(row, 0)).center());
-    QCOMPARE(m_window->selectedJob(), m_longJob);
+    QCOMPARE(m_window->selectedJob(), m_demoJob);
     QVERIFY(m_window->pauseAction()->isEnabled());
     QVERIFY(!m_window->resumeAction()->isEnabled());
 
     clickToolBarAction(m_window->pauseAction());
-    row = m_window->jobModel()->rowOf(m_longJob);
+    row = m_window->jobModel()->rowOf(m_demoJob);
     QTRY_COMPARE_WITH_TIMEOUT(jobStatus(row), QStringLiteral("Paused"), timeoutMs);
     QTRY_VERIFY(m_window->resumeAction()->isEnabled());
     QVERIFY(!m_window->pauseAction()->isEnabled());
@@ -204,7 +204,7 @@ void TestMainWindow::pauseResumeAndCancelThroughTheToolBar() {
 }
 
 void TestMainWindow::filtersTheEventLog() {
-    QVERIFY(!m_longJob.isNull());
+    QVERIFY(!m_demoJob.isNull());
     EventLogModel *model = m_window->eventModel();
     EventLogView *log = m_window->eventLog();
     const QString jobStarted = eventTypeName(EventType::JobStarted);
@@ -220,18 +220,18 @@ void TestMainWindow::filtersTheEventLog() {
             continue;
         action->setChecked(action->text() == jobStarted);
     }
-    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 2, timeoutMs); // the etl and long_work jobs
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 2, timeoutMs); // the etl and scan_swarm jobs
     QVERIFY(model->rowCount() < model->storedCount());
     for (int row = 0; row < model->rowCount(); ++row)
         QCOMPARE(column(row, EventColumn::Type), jobStarted);
 
-    // Free text: the long job's id, over every type again.
+    // Free text: the scan_swarm job's id, over every type again.
     for (QAction *action : typeActions) {
         if (action->isCheckable())
             action->setChecked(true);
     }
     const int allRows = model->rowCount();
-    const QString jobText = m_longJob.toString();
+    const QString jobText = m_demoJob.toString();
     QTest::keyClicks(log->textFilter(), jobText);
     QTRY_VERIFY_WITH_TIMEOUT(model->filter().text == jobText, timeoutMs);
     QVERIFY(model->rowCount() > 0);
