@@ -4,72 +4,72 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../ui/commandline.cpp" line="12"/>
+        <location filename="../ui/commandline.cpp" line="13"/>
         <source>Run, watch and debug workflows and agent swarms.</source>
         <translation>Workflows und Agenten-Schwärme ausführen, beobachten und debuggen.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="16"/>
+        <location filename="../ui/commandline.cpp" line="17"/>
         <source>Run the engine and its HTTP endpoint without a window.</source>
         <translation>Engine und HTTP-Endpunkt ohne Fenster ausführen.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="18"/>
+        <location filename="../ui/commandline.cpp" line="19"/>
         <source>Serve the HTTP endpoint on HOST:PORT.</source>
         <translation>Den HTTP-Endpunkt auf HOST:PORT anbieten.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="21"/>
+        <location filename="../ui/commandline.cpp" line="22"/>
         <source>Load a flow file (may be given more than once).</source>
         <translation>Eine Flow-Datei laden (mehrfach möglich).</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="23"/>
+        <location filename="../ui/commandline.cpp" line="24"/>
         <source>Register the demo flows.</source>
         <translation>Die Demo-Flows registrieren.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="25"/>
+        <location filename="../ui/commandline.cpp" line="26"/>
         <source>Number of agents in the shared pool.</source>
         <translation>Anzahl der Agenten im gemeinsamen Pool.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="27"/>
+        <location filename="../ui/commandline.cpp" line="28"/>
         <source>Start with event monitoring off.</source>
         <translation>Mit ausgeschalteter Ereignisüberwachung starten.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="29"/>
+        <location filename="../ui/commandline.cpp" line="30"/>
         <source>User interface language, e.g. de or en.</source>
         <translation>Sprache der Oberfläche, z. B. de oder en.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="40"/>
+        <location filename="../ui/commandline.cpp" line="41"/>
         <source>Unexpected argument: %1</source>
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="56"/>
+        <location filename="../ui/commandline.cpp" line="57"/>
         <source>Invalid --listen value: %1</source>
         <translation>Ungültiger Wert für --listen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="65"/>
+        <location filename="../ui/commandline.cpp" line="66"/>
         <source>Invalid --workers value &quot;%1&quot;: expected a number from 1 to 1024.</source>
         <translation>Ungültiger Wert für --workers „%1“: erwartet wird eine Zahl von 1 bis 1024.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="79"/>
+        <location filename="../ui/commandline.cpp" line="81"/>
         <source>&quot;%1&quot; is not HOST:PORT (for example 127.0.0.1:8765).</source>
         <translation>„%1“ hat nicht die Form HOST:PORT (zum Beispiel 127.0.0.1:8765).</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="89"/>
+        <location filename="../ui/commandline.cpp" line="91"/>
         <source>&quot;%1&quot; has no valid port (0 to 65535).</source>
         <translation>„%1“ enthält keinen gültigen Port (0 bis 65535).</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="97"/>
+        <location filename="../ui/commandline.cpp" line="99"/>
         <source>&quot;%1&quot; is not an IP address.</source>
         <translation>„%1“ ist keine IP-Adresse.</translation>
     </message>
@@ -77,62 +77,62 @@
 <context>
     <name>EventText</name>
     <message>
-        <location filename="../ui/eventtext.cpp" line="54"/>
+        <location filename="../ui/eventtext.cpp" line="58"/>
         <source>Seq</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="56"/>
+        <location filename="../ui/eventtext.cpp" line="60"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="58"/>
+        <location filename="../ui/eventtext.cpp" line="62"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="60"/>
+        <location filename="../ui/eventtext.cpp" line="64"/>
         <source>Job</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="62"/>
+        <location filename="../ui/eventtext.cpp" line="66"/>
         <source>Routine</source>
         <translation>Routine</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="64"/>
+        <location filename="../ui/eventtext.cpp" line="68"/>
         <source>Slot / Event</source>
         <translation>Slot / Ereignis</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="66"/>
+        <location filename="../ui/eventtext.cpp" line="70"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="68"/>
+        <location filename="../ui/eventtext.cpp" line="72"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="70"/>
+        <location filename="../ui/eventtext.cpp" line="74"/>
         <source>Payload</source>
         <translation>Nutzdaten</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="111"/>
+        <location filename="../ui/eventtext.cpp" line="120"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="113"/>
+        <location filename="../ui/eventtext.cpp" line="122"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/eventtext.cpp" line="114"/>
+        <location filename="../ui/eventtext.cpp" line="123"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -140,52 +140,52 @@
 <context>
     <name>flowscope::AgentTableModel</name>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="18"/>
+        <location filename="../ui/agenttablemodel.cpp" line="21"/>
         <source>Idle</source>
         <translation>Untätig</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="20"/>
+        <location filename="../ui/agenttablemodel.cpp" line="23"/>
         <source>Busy</source>
         <translation>Beschäftigt</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="22"/>
+        <location filename="../ui/agenttablemodel.cpp" line="25"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="32"/>
+        <location filename="../ui/agenttablemodel.cpp" line="36"/>
         <source>Serves the shared pool</source>
         <translation>Bedient den gemeinsamen Pool</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="32"/>
+        <location filename="../ui/agenttablemodel.cpp" line="36"/>
         <source>Bound to its routines</source>
         <translation>An seine Routinen gebunden</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="61"/>
+        <location filename="../ui/agenttablemodel.cpp" line="66"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="63"/>
+        <location filename="../ui/agenttablemodel.cpp" line="68"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="65"/>
+        <location filename="../ui/agenttablemodel.cpp" line="70"/>
         <source>Routine</source>
         <translation>Routine</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="67"/>
+        <location filename="../ui/agenttablemodel.cpp" line="72"/>
         <source>Completed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="69"/>
+        <location filename="../ui/agenttablemodel.cpp" line="74"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
@@ -193,44 +193,44 @@
 <context>
     <name>flowscope::EngineStatusBar</name>
     <message>
-        <location filename="../ui/enginestatusbar.cpp" line="17"/>
+        <location filename="../ui/enginestatusbar.cpp" line="18"/>
         <source>Events per second published by the engine</source>
         <translation>Von der Engine veröffentlichte Ereignisse pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../ui/enginestatusbar.cpp" line="18"/>
+        <location filename="../ui/enginestatusbar.cpp" line="19"/>
         <source>Events this console lost because it could not keep up</source>
         <translation>Ereignisse, die diese Konsole verloren hat, weil sie nicht mithalten konnte</translation>
     </message>
     <message>
-        <location filename="../ui/enginestatusbar.cpp" line="25"/>
-        <location filename="../ui/enginestatusbar.cpp" line="48"/>
+        <location filename="../ui/enginestatusbar.cpp" line="26"/>
+        <location filename="../ui/enginestatusbar.cpp" line="52"/>
         <source>%L1 events/s</source>
         <translation>%L1 Ereignisse/s</translation>
     </message>
     <message>
-        <location filename="../ui/enginestatusbar.cpp" line="26"/>
-        <location filename="../ui/enginestatusbar.cpp" line="49"/>
+        <location filename="../ui/enginestatusbar.cpp" line="27"/>
+        <location filename="../ui/enginestatusbar.cpp" line="53"/>
         <source>%L1 dropped</source>
         <translation>%L1 verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/enginestatusbar.cpp" line="32"/>
+        <location filename="../ui/enginestatusbar.cpp" line="34"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/enginestatusbar.cpp" line="35"/>
+        <location filename="../ui/enginestatusbar.cpp" line="37"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../ui/enginestatusbar.cpp" line="38"/>
+        <location filename="../ui/enginestatusbar.cpp" line="40"/>
         <source>Disconnected</source>
         <translation>Getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/enginestatusbar.cpp" line="55"/>
+        <location filename="../ui/enginestatusbar.cpp" line="60"/>
         <source>Serving %1</source>
         <translation>Bereitgestellt unter %1</translation>
     </message>
@@ -238,68 +238,68 @@
 <context>
     <name>flowscope::EventLogView</name>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="45"/>
-        <location filename="../ui/eventlogview.cpp" line="139"/>
+        <location filename="../ui/eventlogview.cpp" line="47"/>
+        <location filename="../ui/eventlogview.cpp" line="142"/>
         <source>Types</source>
         <translation>Typen</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="46"/>
+        <location filename="../ui/eventlogview.cpp" line="48"/>
         <source>Event types to show</source>
         <translation>Anzuzeigende Ereignistypen</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="49"/>
+        <location filename="../ui/eventlogview.cpp" line="51"/>
         <source>Show all types</source>
         <translation>Alle Typen anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="50"/>
+        <location filename="../ui/eventlogview.cpp" line="52"/>
         <source>Hide all types</source>
         <translation>Alle Typen ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="63"/>
+        <location filename="../ui/eventlogview.cpp" line="65"/>
         <source>Show only the events of this agent</source>
         <translation>Nur die Ereignisse dieses Agenten anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="64"/>
+        <location filename="../ui/eventlogview.cpp" line="66"/>
         <source>Show only the events of this routine</source>
         <translation>Nur die Ereignisse dieser Routine anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="65"/>
+        <location filename="../ui/eventlogview.cpp" line="67"/>
         <source>Filter text…</source>
         <translation>Text filtern…</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="76"/>
+        <location filename="../ui/eventlogview.cpp" line="78"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="77"/>
+        <location filename="../ui/eventlogview.cpp" line="79"/>
         <source>Forget the events shown so far</source>
         <translation>Die bisher angezeigten Ereignisse verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="139"/>
+        <location filename="../ui/eventlogview.cpp" line="142"/>
         <source>Types (filtered)</source>
         <translation>Typen (gefiltert)</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="154"/>
+        <location filename="../ui/eventlogview.cpp" line="159"/>
         <source>All agents</source>
         <translation>Alle Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="155"/>
+        <location filename="../ui/eventlogview.cpp" line="160"/>
         <source>All routines</source>
         <translation>Alle Routinen</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="159"/>
+        <location filename="../ui/eventlogview.cpp" line="165"/>
         <source>%L1 of %L2 events</source>
         <translation>%L1 von %L2 Ereignissen</translation>
     </message>
@@ -307,12 +307,12 @@
 <context>
     <name>flowscope::FlowListWidget</name>
     <message>
-        <location filename="../ui/flowlistwidget.cpp" line="23"/>
+        <location filename="../ui/flowlistwidget.cpp" line="25"/>
         <source>Source: %1</source>
         <translation>Quelle: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/flowlistwidget.cpp" line="24"/>
+        <location filename="../ui/flowlistwidget.cpp" line="26"/>
         <source>%n routine(s)</source>
         <translation>
             <numerusform>%n Routine</numerusform>
@@ -323,77 +323,77 @@
 <context>
     <name>flowscope::JobTableModel</name>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="17"/>
+        <location filename="../ui/jobtablemodel.cpp" line="18"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="18"/>
+        <location filename="../ui/jobtablemodel.cpp" line="19"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="42"/>
+        <location filename="../ui/jobtablemodel.cpp" line="47"/>
         <source>Pending</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="44"/>
+        <location filename="../ui/jobtablemodel.cpp" line="49"/>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="46"/>
+        <location filename="../ui/jobtablemodel.cpp" line="51"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="48"/>
+        <location filename="../ui/jobtablemodel.cpp" line="53"/>
         <source>Completed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="50"/>
+        <location filename="../ui/jobtablemodel.cpp" line="55"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="52"/>
+        <location filename="../ui/jobtablemodel.cpp" line="57"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="108"/>
+        <location filename="../ui/jobtablemodel.cpp" line="115"/>
         <source>Job</source>
         <translation>Job</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="110"/>
+        <location filename="../ui/jobtablemodel.cpp" line="117"/>
         <source>Flow</source>
         <translation>Flow</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="112"/>
+        <location filename="../ui/jobtablemodel.cpp" line="119"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="114"/>
+        <location filename="../ui/jobtablemodel.cpp" line="121"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="116"/>
+        <location filename="../ui/jobtablemodel.cpp" line="123"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="118"/>
+        <location filename="../ui/jobtablemodel.cpp" line="125"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/jobtablemodel.cpp" line="120"/>
+        <location filename="../ui/jobtablemodel.cpp" line="127"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
@@ -406,227 +406,227 @@
         <translation>Flowscope — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>&amp;Open Flow…</source>
         <translation>Flow ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
         <source>Load a flow file into the engine</source>
         <translation>Eine Flow-Datei in die Engine laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>&amp;Start Job</source>
         <translation>Job &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>Start a job of the selected flow</source>
         <translation>Einen Job des ausgewählten Flows starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>Start Job with &amp;Parameters…</source>
         <translation>Job mit &amp;Parametern starten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="105"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
         <source>Pause the selected job</source>
         <translation>Den ausgewählten Job pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="110"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>Resume the selected job</source>
         <translation>Den ausgewählten Job fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="117"/>
         <source>Cancel the selected job</source>
         <translation>Den ausgewählten Job abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>&amp;Monitoring</source>
         <translation>&amp;Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>Record routine events (off: only job events, for speed)</source>
         <translation>Routine-Ereignisse aufzeichnen (aus: nur Job-Ereignisse, schneller)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="135"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>&amp;Serve on Network…</source>
         <translation>Im &amp;Netzwerk anbieten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Offer this engine over HTTP</source>
         <translation>Diese Engine über HTTP anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="130"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>Flows</source>
         <translation>Flows</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="163"/>
+        <location filename="../ui/mainwindow.cpp" line="155"/>
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>&amp;Job</source>
         <translation>&amp;Job</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>&amp;Demos</source>
         <translation>&amp;Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>&amp;Engine</source>
         <translation>&amp;Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>&amp;About Flowscope</source>
         <translation>Ü&amp;ber Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>Demos</source>
         <translation>Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>Start a demo flow</source>
         <translation>Einen Demo-Flow starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>Flow %1 added</source>
         <translation>Flow %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>Started job %1 of %2</source>
         <translation>Job %1 von %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Open Flow</source>
         <translation>Flow öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Flow files (*.json);;All files (*)</source>
         <translation>Flow-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Serving is not available for this engine.</source>
         <translation>Diese Engine kann nicht im Netzwerk angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Serve on Network</source>
         <translation>Im Netzwerk anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Listen on (host:port):</source>
         <translation>Lauschen auf (Host:Port):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>Starting endpoint on %1…</source>
         <translation>Starte Endpunkt auf %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="345"/>
         <source>Endpoint listening on %1</source>
         <translation>Endpunkt lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="351"/>
         <source>Endpoint failed: %1</source>
         <translation>Endpunkt fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="353"/>
+        <location filename="../ui/mainwindow.cpp" line="358"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
         <source>About Flowscope</source>
         <translation>Über Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="359"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Run, watch and debug workflows and agent swarms.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Workflows und Agenten-Schwärme ausführen, beobachten und debuggen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="372"/>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
@@ -634,42 +634,42 @@
 <context>
     <name>flowscope::StartJobDialog</name>
     <message>
-        <location filename="../ui/startjobdialog.cpp" line="22"/>
+        <location filename="../ui/startjobdialog.cpp" line="23"/>
         <source>Start Job of %1</source>
         <translation>Job von %1 starten</translation>
     </message>
     <message>
-        <location filename="../ui/startjobdialog.cpp" line="23"/>
+        <location filename="../ui/startjobdialog.cpp" line="24"/>
         <source>routine.slot</source>
         <translation>routine.slot</translation>
     </message>
     <message>
-        <location filename="../ui/startjobdialog.cpp" line="24"/>
+        <location filename="../ui/startjobdialog.cpp" line="25"/>
         <source>Where the job starts, as routine.slot; empty: the flow&apos;s entry</source>
         <translation>Wo der Job beginnt, als routine.slot; leer: der Einstieg des Flows</translation>
     </message>
     <message>
-        <location filename="../ui/startjobdialog.cpp" line="35"/>
+        <location filename="../ui/startjobdialog.cpp" line="36"/>
         <source>&amp;Entry:</source>
         <translation>&amp;Einstieg:</translation>
     </message>
     <message>
-        <location filename="../ui/startjobdialog.cpp" line="36"/>
+        <location filename="../ui/startjobdialog.cpp" line="37"/>
         <source>&amp;Parameters (JSON):</source>
         <translation>&amp;Parameter (JSON):</translation>
     </message>
     <message>
-        <location filename="../ui/startjobdialog.cpp" line="39"/>
+        <location filename="../ui/startjobdialog.cpp" line="40"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/startjobdialog.cpp" line="62"/>
+        <location filename="../ui/startjobdialog.cpp" line="65"/>
         <source>Parameters are not valid JSON: %1 (at character %2).</source>
         <translation>Die Parameter sind kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
     <message>
-        <location filename="../ui/startjobdialog.cpp" line="68"/>
+        <location filename="../ui/startjobdialog.cpp" line="71"/>
         <source>Parameters must be a JSON object, like {&quot;name&quot;: 1}.</source>
         <translation>Die Parameter müssen ein JSON-Objekt sein, etwa {&quot;name&quot;: 1}.</translation>
     </message>

@@ -4,15 +4,18 @@
 
 namespace flowscope {
 
-int AgentTableModel::rowCount(const QModelIndex &parent) const {
+int AgentTableModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(m_agents.size());
 }
 
-int AgentTableModel::columnCount(const QModelIndex &parent) const {
+int AgentTableModel::columnCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString AgentTableModel::stateText(AgentState state) {
+QString AgentTableModel::stateText(AgentState state)
+{
     switch (state) {
     case AgentState::Idle:
         return tr("Idle");
@@ -24,15 +27,16 @@ QString AgentTableModel::stateText(AgentState state) {
     return {};
 }
 
-QVariant AgentTableModel::data(const QModelIndex &index, int role) const {
+QVariant AgentTableModel::data(const QModelIndex &index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const AgentInfo &agent = m_agents.at(index.row());
     if (role == Qt::ToolTipRole && index.column() == NameColumn) {
         return agent.pooled ? tr("Serves the shared pool") : tr("Bound to its routines");
     }
-    if (role == Qt::TextAlignmentRole &&
-        (index.column() == CompletedColumn || index.column() == FailedColumn)) {
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == CompletedColumn || index.column() == FailedColumn)) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }
     if (role != Qt::DisplayRole)
@@ -53,7 +57,8 @@ QVariant AgentTableModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant AgentTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant AgentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -72,13 +77,14 @@ QVariant AgentTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-void AgentTableModel::setAgents(const QVector<AgentInfo> &agents) {
+void AgentTableModel::setAgents(const QVector<AgentInfo> &agents)
+{
     if (agents.isEmpty())
         return;
-    const bool sameAgents =
-        agents.size() == m_agents.size() &&
-        std::equal(agents.begin(), agents.end(), m_agents.begin(),
-                   [](const AgentInfo &a, const AgentInfo &b) { return a.name == b.name; });
+    const bool sameAgents
+        = agents.size() == m_agents.size()
+          && std::equal(agents.begin(), agents.end(), m_agents.begin(),
+                        [](const AgentInfo &a, const AgentInfo &b) { return a.name == b.name; });
     if (sameAgents) {
         m_agents = agents;
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));

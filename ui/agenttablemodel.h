@@ -8,7 +8,8 @@
 namespace flowscope {
 
 // The engine's agents (worker threads) as the last update described them.
-class AgentTableModel : public QAbstractTableModel {
+class AgentTableModel : public QAbstractTableModel
+{
     Q_OBJECT
 public:
     enum Column {

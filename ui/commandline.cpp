@@ -4,7 +4,8 @@
 
 namespace flowscope {
 
-bool CommandLine::parse(const QStringList &arguments) {
+bool CommandLine::parse(const QStringList &arguments)
+{
     m_options = {};
     m_error.clear();
 
@@ -72,7 +73,8 @@ bool CommandLine::parse(const QStringList &arguments) {
 }
 
 bool CommandLine::parseHostPort(const QString &text, QHostAddress *address, quint16 *port,
-                                QString *error) {
+                                QString *error)
+{
     const QString trimmed = text.trimmed();
     const int colon = trimmed.lastIndexOf(QLatin1Char(':'));
     if (colon <= 0) {

@@ -7,7 +7,8 @@
 
 namespace flowscope {
 
-struct CommandLineOptions {
+struct CommandLineOptions
+{
     bool headless = false;
     bool listenGiven = false; // --listen was on the command line
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
@@ -22,7 +23,8 @@ struct CommandLineOptions {
 };
 
 // The flowscope command line. Parses without exiting, so that tests can check every error.
-class CommandLine {
+class CommandLine
+{
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 public:
     // arguments include the program name first, like QCoreApplication::arguments().

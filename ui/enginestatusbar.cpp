@@ -10,7 +10,8 @@ EngineStatusBar::EngineStatusBar(QWidget *parent)
     , m_rate(new QLabel(this))
     , m_dropped(new QLabel(this))
     , m_serving(new QLabel(this))
-    , m_engine(new QLabel(this)) {
+    , m_engine(new QLabel(this))
+{
     m_connection->setObjectName(QStringLiteral("connectionLabel"));
     m_rate->setObjectName(QStringLiteral("rateLabel"));
     m_dropped->setObjectName(QStringLiteral("droppedLabel"));
@@ -26,7 +27,8 @@ EngineStatusBar::EngineStatusBar(QWidget *parent)
     m_dropped->setText(tr("%L1 dropped").arg(0));
 }
 
-void EngineStatusBar::setConnectionState(EngineClient::ConnectionState state) {
+void EngineStatusBar::setConnectionState(EngineClient::ConnectionState state)
+{
     switch (state) {
     case EngineClient::ConnectionState::Connected:
         m_connection->setText(tr("Connected"));
@@ -40,18 +42,21 @@ void EngineStatusBar::setConnectionState(EngineClient::ConnectionState state) {
     }
 }
 
-void EngineStatusBar::setEngineName(const QString &name) {
+void EngineStatusBar::setEngineName(const QString &name)
+{
     m_engine->setText(name);
 }
 
-void EngineStatusBar::showUpdate(const ClientUpdate &update) {
+void EngineStatusBar::showUpdate(const ClientUpdate &update)
+{
     m_rate->setText(tr("%L1 events/s").arg(qRound64(update.eventsPerSecond)));
     m_dropped->setText(tr("%L1 dropped").arg(update.droppedEvents));
     m_dropped->setStyleSheet(update.droppedEvents > 0 ? QStringLiteral("color: #c02020")
                                                       : QString());
 }
 
-void EngineStatusBar::setServing(const QString &url) {
+void EngineStatusBar::setServing(const QString &url)
+{
     m_serving->setText(tr("Serving %1").arg(url));
     m_serving->setVisible(!url.isEmpty());
 }

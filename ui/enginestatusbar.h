@@ -10,7 +10,8 @@ namespace flowscope {
 
 // Status bar with permanent fields: connection, event rate, dropped events and the engine name.
 // Transient messages (request failures, endpoint news) use showMessage.
-class EngineStatusBar : public QStatusBar {
+class EngineStatusBar : public QStatusBar
+{
     Q_OBJECT
 public:
     explicit EngineStatusBar(QWidget *parent = nullptr);

@@ -11,21 +11,26 @@ namespace flowscope {
 
 EventLogModel::EventLogModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_ring(capacity) {}
+    , m_ring(capacity)
+{}
 
-int EventLogModel::rowCount(const QModelIndex &parent) const {
+int EventLogModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int EventLogModel::columnCount(const QModelIndex &parent) const {
+int EventLogModel::columnCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(EventColumn::Count);
 }
 
-const Event &EventLogModel::eventAt(int row) const {
+const Event &EventLogModel::eventAt(int row) const
+{
     return m_ring.at(m_rows[size_t(row)]);
 }
 
-QVariant EventLogModel::data(const QModelIndex &index, int role) const {
+QVariant EventLogModel::data(const QModelIndex &index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Event &event = eventAt(index.row());
@@ -52,13 +57,15 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     return EventText::header(EventColumn(section));
 }
 
-void EventLogModel::appendEvents(const QVector<Event> &events) {
+void EventLogModel::appendEvents(const QVector<Event> &events)
+{
     if (events.isEmpty())
         return;
     // A batch larger than the ring keeps only its newest events.
@@ -100,14 +107,16 @@ void EventLogModel::appendEvents(const QVector<Event> &events) {
         Q_EMIT namesChanged();
 }
 
-void EventLogModel::clear() {
+void EventLogModel::clear()
+{
     beginResetModel();
     m_rows.clear();
     m_ring.clear();
     endResetModel();
 }
 
-void EventLogModel::setFilter(const EventLogFilter &filter) {
+void EventLogModel::setFilter(const EventLogFilter &filter)
+{
     if (filter == m_filter)
         return;
     beginResetModel();
@@ -115,8 +124,8 @@ void EventLogModel::setFilter(const EventLogFilter &filter) {
     m_symbolMatches.clear();
     m_jobMatches.clear();
     for (int t = 0; t < eventTypeCount; ++t) {
-        m_typeMatches[size_t(t)] =
-            EventText::type(EventType(t)).contains(m_filter.text, Qt::CaseInsensitive);
+        m_typeMatches[size_t(t)]
+            = EventText::type(EventType(t)).contains(m_filter.text, Qt::CaseInsensitive);
     }
     m_rows.clear();
     for (quint64 i = m_ring.firstIndex(); i < m_ring.endIndex(); ++i) {
@@ -126,7 +135,8 @@ void EventLogModel::setFilter(const EventLogFilter &filter) {
     endResetModel();
 }
 
-QStringList EventLogModel::agentNames() const {
+QStringList EventLogModel::agentNames() const
+{
     QStringList names;
     for (Symbol s : m_agents)
         names.append(m_text.symbol(s));
@@ -134,7 +144,8 @@ QStringList EventLogModel::agentNames() const {
     return names;
 }
 
-QStringList EventLogModel::routineNames() const {
+QStringList EventLogModel::routineNames() const
+{
     QStringList names;
     for (Symbol s : m_routines)
         names.append(m_text.symbol(s));
@@ -142,14 +153,16 @@ QStringList EventLogModel::routineNames() const {
     return names;
 }
 
-bool EventLogModel::matches(const Event &event) {
+bool EventLogModel::matches(const Event &event)
+{
     return m_filter.matchesFields(event) && (m_filter.text.isEmpty() || textMatches(event));
 }
 
-bool EventLogModel::textMatches(const Event &event) {
+bool EventLogModel::textMatches(const Event &event)
+{
     // Cached columns first; the formatted ones only when those fail.
-    if (m_typeMatches[size_t(event.type)] || symbolMatches(event.routine) ||
-        symbolMatches(event.port) || symbolMatches(event.agent)) {
+    if (m_typeMatches[size_t(event.type)] || symbolMatches(event.routine)
+        || symbolMatches(event.port) || symbolMatches(event.agent)) {
         return true;
     }
     auto job = m_jobMatches.find(event.job.value());
@@ -167,7 +180,8 @@ bool EventLogModel::textMatches(const Event &event) {
     return false;
 }
 
-bool EventLogModel::symbolMatches(Symbol symbol) {
+bool EventLogModel::symbolMatches(Symbol symbol)
+{
     auto it = m_symbolMatches.find(symbol.id());
     if (it == m_symbolMatches.end()) {
         it = m_symbolMatches.insert(
@@ -176,7 +190,8 @@ bool EventLogModel::symbolMatches(Symbol symbol) {
     return *it;
 }
 
-void EventLogModel::rememberNames(const Event &event, bool *changed) {
+void EventLogModel::rememberNames(const Event &event, bool *changed)
+{
     if (!event.agent.isNull() && !m_agents.contains(event.agent)) {
         m_agents.insert(event.agent);
         *changed = true;

@@ -17,7 +17,8 @@ namespace flowscope {
 // of ring indices. Each batch appends only its own matches (one beginInsertRows) and drops the
 // oldest events when the ring is full (one beginRemoveRows), so inserting costs O(batch) however
 // many events are held. Only changing the filter walks the whole ring.
-class EventLogModel : public QAbstractTableModel {
+class EventLogModel : public QAbstractTableModel
+{
     Q_OBJECT
 public:
     static constexpr int defaultCapacity = 200000;

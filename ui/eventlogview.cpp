@@ -20,7 +20,8 @@ namespace flowscope {
 namespace {
 constexpr int textFilterDelayMs = 200; // typing a word re-filters once, not per key
 
-void fillNameCombo(QComboBox *combo, const QString &allText, const QStringList &names) {
+void fillNameCombo(QComboBox *combo, const QString &allText, const QStringList &names)
+{
     const QString current = combo->currentIndex() > 0 ? combo->currentText() : QString();
     const QSignalBlocker blocker(combo);
     combo->clear();
@@ -41,7 +42,8 @@ EventLogView::EventLogView(EventLogModel *model, QWidget *parent)
     , m_routine(new QComboBox(this))
     , m_text(new QLineEdit(this))
     , m_count(new QLabel(this))
-    , m_textDelay(new QTimer(this)) {
+    , m_textDelay(new QTimer(this))
+{
     m_typeButton->setText(tr("Types"));
     m_typeButton->setToolTip(tr("Event types to show"));
     m_typeButton->setPopupMode(QToolButton::InstantPopup);
@@ -121,7 +123,8 @@ EventLogView::EventLogView(EventLogModel *model, QWidget *parent)
     updateCount();
 }
 
-void EventLogView::applyFilter() {
+void EventLogView::applyFilter()
+{
     m_textDelay->stop();
     EventLogFilter filter;
     filter.typeMask = 0;
@@ -139,7 +142,8 @@ void EventLogView::applyFilter() {
     m_typeButton->setText(filter.typeMask == allEventTypes ? tr("Types") : tr("Types (filtered)"));
 }
 
-void EventLogView::setAllTypes(bool checked) {
+void EventLogView::setAllTypes(bool checked)
+{
     const QList<QAction *> actions = m_typeMenu->actions();
     for (QAction *action : actions) {
         if (action->isCheckable()) {
@@ -150,12 +154,14 @@ void EventLogView::setAllTypes(bool checked) {
     applyFilter();
 }
 
-void EventLogView::updateNameChoices() {
+void EventLogView::updateNameChoices()
+{
     fillNameCombo(m_agent, tr("All agents"), m_model->agentNames());
     fillNameCombo(m_routine, tr("All routines"), m_model->routineNames());
 }
 
-void EventLogView::updateCount() {
+void EventLogView::updateCount()
+{
     m_count->setText(tr("%L1 of %L2 events").arg(m_model->rowCount()).arg(m_model->storedCount()));
 }
 

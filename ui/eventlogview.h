@@ -15,7 +15,8 @@ namespace flowscope {
 class EventLogModel;
 
 // The event log with its filter bar: event types, agent, routine and free text.
-class EventLogView : public QWidget {
+class EventLogView : public QWidget
+{
     Q_OBJECT
 public:
     explicit EventLogView(EventLogModel *model, QWidget *parent = nullptr);

@@ -8,7 +8,8 @@ namespace flowscope {
 
 // A fixed-capacity ring of events. Every event keeps an absolute index (0 for the first one ever
 // stored), so views can refer to events that stay put while the ring wraps around.
-class EventRing {
+class EventRing
+{
 public:
     explicit EventRing(int capacity);
 

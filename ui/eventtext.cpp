@@ -10,7 +10,8 @@ namespace flowscope {
 namespace {
 constexpr int maxSummaryLength = 160;
 
-QString valueText(const QVariant &value) {
+QString valueText(const QVariant &value)
+{
     if (value.typeId() == QMetaType::QVariantMap || value.typeId() == QMetaType::QVariantList) {
         return QString::fromUtf8(QJsonDocument::fromVariant(value).toJson(QJsonDocument::Compact));
     }
@@ -20,9 +21,11 @@ QString valueText(const QVariant &value) {
 
 EventText::EventText()
     // Fixed once: per-event time-zone lookups would dominate filtering large logs.
-    : m_utcOffsetMs(qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000) {}
+    : m_utcOffsetMs(qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000)
+{}
 
-QString EventText::column(const Event &event, EventColumn column) {
+QString EventText::column(const Event &event, EventColumn column)
+{
     switch (column) {
     case EventColumn::Seq:
         return QString::number(event.seq);
@@ -48,7 +51,8 @@ QString EventText::column(const Event &event, EventColumn column) {
     return {};
 }
 
-QString EventText::header(EventColumn column) {
+QString EventText::header(EventColumn column)
+{
     switch (column) {
     case EventColumn::Seq:
         return tr("Seq");
@@ -74,25 +78,29 @@ QString EventText::header(EventColumn column) {
     return {};
 }
 
-const QString &EventText::symbol(Symbol symbol) {
+const QString &EventText::symbol(Symbol symbol)
+{
     auto it = m_symbols.find(symbol.id());
     if (it == m_symbols.end())
         it = m_symbols.insert(symbol.id(), symbol.isNull() ? QString() : symbol.toString());
     return *it;
 }
 
-const QString &EventText::job(JobId id) {
+const QString &EventText::job(JobId id)
+{
     auto it = m_jobs.find(id.value());
     if (it == m_jobs.end())
         it = m_jobs.insert(id.value(), id.isNull() ? QString() : id.toString());
     return *it;
 }
 
-QString EventText::type(EventType type) {
+QString EventText::type(EventType type)
+{
     return eventTypeName(type);
 }
 
-QString EventText::time(qint64 timeNs) const {
+QString EventText::time(qint64 timeNs) const
+{
     constexpr qint64 msPerDay = 24 * 3600 * 1000;
     qint64 ms = (timeNs / 1000000 + m_utcOffsetMs) % msPerDay;
     if (ms < 0)
@@ -104,7 +112,8 @@ QString EventText::time(qint64 timeNs) const {
         .arg(ms % 1000, 3, 10, QLatin1Char('0'));
 }
 
-QString EventText::duration(qint64 durationNs) {
+QString EventText::duration(qint64 durationNs)
+{
     if (durationNs <= 0)
         return {};
     if (durationNs < 1000000)
@@ -114,7 +123,8 @@ QString EventText::duration(qint64 durationNs) {
     return tr("%1 s").arg(double(durationNs) / 1e9, 0, 'f', 2);
 }
 
-QString EventText::payloadSummary(const QVariant &payload) {
+QString EventText::payloadSummary(const QVariant &payload)
+{
     if (!payload.isValid() || payload.isNull())
         return {};
     QString text;

@@ -12,7 +12,8 @@ enum class EventColumn { Seq, Time, Type, Job, Routine, Port, Agent, Duration, P
 
 // Turns events into the text the event log shows. Names are cached per symbol and job, so that
 // showing or searching 200,000 events does not re-read the process-wide symbol table each time.
-class EventText {
+class EventText
+{
     Q_DECLARE_TR_FUNCTIONS(EventText)
 public:
     EventText();

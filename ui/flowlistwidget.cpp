@@ -5,13 +5,15 @@
 namespace flowscope {
 
 FlowListWidget::FlowListWidget(QWidget *parent)
-    : QListWidget(parent) {
+    : QListWidget(parent)
+{
     setObjectName(QStringLiteral("flowList"));
     setSelectionMode(QAbstractItemView::SingleSelection);
     setUniformItemSizes(true);
 }
 
-void FlowListWidget::setFlows(const QVector<FlowDefinition> &flows) {
+void FlowListWidget::setFlows(const QVector<FlowDefinition> &flows)
+{
     const QString selected = selectedFlowId();
     QSignalBlocker blocker(this);
     clear();
@@ -31,12 +33,14 @@ void FlowListWidget::setFlows(const QVector<FlowDefinition> &flows) {
     Q_EMIT itemSelectionChanged();
 }
 
-QString FlowListWidget::selectedFlowId() const {
+QString FlowListWidget::selectedFlowId() const
+{
     const QList<QListWidgetItem *> items = selectedItems();
     return items.isEmpty() ? QString() : items.constFirst()->text();
 }
 
-bool FlowListWidget::selectFlow(const QString &flowId) {
+bool FlowListWidget::selectFlow(const QString &flowId)
+{
     const QList<QListWidgetItem *> items = findItems(flowId, Qt::MatchExactly);
     if (items.isEmpty())
         return false;
@@ -44,7 +48,8 @@ bool FlowListWidget::selectFlow(const QString &flowId) {
     return true;
 }
 
-QStringList FlowListWidget::flowIds() const {
+QStringList FlowListWidget::flowIds() const
+{
     QStringList ids;
     for (int row = 0; row < count(); ++row)
         ids.append(item(row)->text());

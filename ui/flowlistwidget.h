@@ -7,7 +7,8 @@
 namespace flowscope {
 
 // The flows an engine knows, by id; the description and source file show as a tooltip.
-class FlowListWidget : public QListWidget {
+class FlowListWidget : public QListWidget
+{
     Q_OBJECT
 public:
     explicit FlowListWidget(QWidget *parent = nullptr);

@@ -10,7 +10,8 @@
 namespace flowscope {
 
 namespace {
-QString durationText(qint64 ms) {
+QString durationText(qint64 ms)
+{
     if (ms < 0)
         return {};
     if (ms < 60000)
@@ -20,7 +21,8 @@ QString durationText(qint64 ms) {
 } // namespace
 
 JobTableModel::JobTableModel(QObject *parent)
-    : QAbstractTableModel(parent) {
+    : QAbstractTableModel(parent)
+{
     // Durations of running jobs grow without any update from the engine.
     auto *ticker = new QTimer(this);
     ticker->setInterval(1000);
@@ -28,15 +30,18 @@ JobTableModel::JobTableModel(QObject *parent)
     ticker->start();
 }
 
-int JobTableModel::rowCount(const QModelIndex &parent) const {
+int JobTableModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(m_jobs.size());
 }
 
-int JobTableModel::columnCount(const QModelIndex &parent) const {
+int JobTableModel::columnCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString JobTableModel::statusText(JobStatus status) {
+QString JobTableModel::statusText(JobStatus status)
+{
     switch (status) {
     case JobStatus::Pending:
         return tr("Pending");
@@ -54,7 +59,8 @@ QString JobTableModel::statusText(JobStatus status) {
     return {};
 }
 
-QVariant JobTableModel::data(const QModelIndex &index, int role) const {
+QVariant JobTableModel::data(const QModelIndex &index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const JobInfo &job = m_jobs.at(index.row());
@@ -89,8 +95,8 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
     case DurationColumn: {
         if (job.startedMs <= 0)
             return QString();
-        const qint64 end =
-            job.finishedMs > 0 ? job.finishedMs : QDateTime::currentMSecsSinceEpoch();
+        const qint64 end
+            = job.finishedMs > 0 ? job.finishedMs : QDateTime::currentMSecsSinceEpoch();
         return durationText(end - job.startedMs);
     }
     case ErrorColumn:
@@ -100,7 +106,8 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -123,7 +130,8 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-void JobTableModel::applyJobs(const QVector<JobInfo> &jobs) {
+void JobTableModel::applyJobs(const QVector<JobInfo> &jobs)
+{
     QVector<JobId> removed;
     QVector<JobInfo> added;
     int firstChanged = int(m_jobs.size());
@@ -162,7 +170,8 @@ void JobTableModel::applyJobs(const QVector<JobInfo> &jobs) {
     }
 }
 
-void JobTableModel::removeJobs(const QVector<JobId> &ids) {
+void JobTableModel::removeJobs(const QVector<JobId> &ids)
+{
     QVector<int> rows;
     for (JobId id : ids)
         rows.append(rowOf(id));
@@ -184,12 +193,14 @@ void JobTableModel::removeJobs(const QVector<JobId> &ids) {
     reindex(0);
 }
 
-void JobTableModel::reindex(int fromRow) {
+void JobTableModel::reindex(int fromRow)
+{
     for (int row = fromRow; row < m_jobs.size(); ++row)
         m_rows.insert(m_jobs.at(row).id.value(), row);
 }
 
-void JobTableModel::refreshRunningDurations() {
+void JobTableModel::refreshRunningDurations()
+{
     int first = -1;
     int last = -1;
     for (int row = 0; row < m_jobs.size(); ++row) {

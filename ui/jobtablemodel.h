@@ -11,7 +11,8 @@ namespace flowscope {
 // The jobs an engine reported, one row each, in the order they first appeared. Each update is
 // applied as a whole: one removal per run of removed rows, one dataChanged over the changed
 // rows and one beginInsertRows for the new ones.
-class JobTableModel : public QAbstractTableModel {
+class JobTableModel : public QAbstractTableModel
+{
     Q_OBJECT
 public:
     enum Column {

@@ -7,7 +7,7 @@
 #include "eventlogview.h"
 #include "flowlistwidget.h"
 #include "jobtablemodel.h"
-#include "progressdelegate.h"
+#include "jobtableview.h"
 #include "startjobdialog.h"
 
 #include <QAction>
@@ -17,13 +17,11 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaMethod>
 #include <QMimeData>
-#include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -31,14 +29,15 @@
 namespace flowscope {
 
 namespace {
-QStringList droppedFlowFiles(const QMimeData *mime) {
+QStringList droppedFlowFiles(const QMimeData *mime)
+{
     QStringList files;
     if (!mime || !mime->hasUrls())
         return files;
     const QList<QUrl> urls = mime->urls();
     for (const QUrl &url : urls) {
-        if (url.isLocalFile() &&
-            url.toLocalFile().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        if (url.isLocalFile()
+            && url.toLocalFile().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
             files.append(url.toLocalFile());
     }
     return files;
@@ -50,28 +49,18 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_client(client)
     , m_flows(new FlowListWidget(this))
     , m_jobModel(new JobTableModel(this))
-    , m_jobView(new QTableView(this))
+    , m_jobView(new JobTableView(m_jobModel, this))
     , m_eventModel(new EventLogModel(EventLogModel::defaultCapacity, this))
     , m_eventLog(new EventLogView(m_eventModel, this))
     , m_agentModel(new AgentTableModel(this))
-    , m_statusBar(new EngineStatusBar(this)) {
+    , m_statusBar(new EngineStatusBar(this))
+{
     setWindowTitle(tr("Flowscope — %1").arg(client->displayName()));
     setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
     setAcceptDrops(true);
     setStatusBar(m_statusBar);
     setDockNestingEnabled(true);
 
-    m_jobView->setObjectName(QStringLiteral("jobTable"));
-    m_jobView->setModel(m_jobModel);
-    m_jobView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_jobView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_jobView->setItemDelegateForColumn(JobTableModel::ProgressColumn,
-                                        new ProgressDelegate(JobTableModel::ProgressRole, this));
-    m_jobView->verticalHeader()->hide();
-    m_jobView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_jobView->horizontalHeader()->setStretchLastSection(true);
-    m_jobView->setColumnWidth(JobTableModel::IdColumn, 160);
-    m_jobView->setColumnWidth(JobTableModel::ProgressColumn, 140);
     setCentralWidget(m_jobView);
 
     createActions();
@@ -88,11 +77,13 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QStringList MainWindow::demoFlowIds() {
+QStringList MainWindow::demoFlowIds()
+{
     return {QStringLiteral("scan_swarm"), QStringLiteral("fastmon"), QStringLiteral("etl")};
 }
 
-void MainWindow::createActions() {
+void MainWindow::createActions()
+{
     const auto icon = [](const char *name) {
         return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
     };
@@ -142,15 +133,16 @@ void MainWindow::createActions() {
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 }
 
-void MainWindow::createDocks() {
-    const auto addDock = [this](const QString &title, const char *name, QWidget *widget,
-                                Qt::DockWidgetArea area) {
-        auto *dock = new QDockWidget(title, this);
-        dock->setObjectName(QLatin1String(name));
-        dock->setWidget(widget);
-        addDockWidget(area, dock);
-        return dock;
-    };
+void MainWindow::createDocks()
+{
+    const auto addDock
+        = [this](const QString &title, const char *name, QWidget *widget, Qt::DockWidgetArea area) {
+              auto *dock = new QDockWidget(title, this);
+              dock->setObjectName(QLatin1String(name));
+              dock->setWidget(widget);
+              addDockWidget(area, dock);
+              return dock;
+          };
     addDock(tr("Flows"), "flowsDock", m_flows, Qt::LeftDockWidgetArea);
 
     auto *agentView = new QTreeView(this);
@@ -163,7 +155,8 @@ void MainWindow::createDocks() {
     addDock(tr("Event Log"), "eventLogDock", m_eventLog, Qt::BottomDockWidgetArea);
 }
 
-void MainWindow::createMenusAndToolBar() {
+void MainWindow::createMenusAndToolBar()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openFlow);
     file->addSeparator();
@@ -219,7 +212,8 @@ void MainWindow::createMenusAndToolBar() {
     toolBar->addWidget(demoButton);
 }
 
-void MainWindow::connectClient() {
+void MainWindow::connectClient()
+{
     connect(m_client, &EngineClient::updateReceived, this, &MainWindow::applyUpdate);
     connect(m_client, &EngineClient::flowsChanged, this,
             [this](const QVector<FlowDefinition> &flows) {
@@ -249,7 +243,8 @@ void MainWindow::connectClient() {
     connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
 }
 
-void MainWindow::applyUpdate(const ClientUpdate &update) {
+void MainWindow::applyUpdate(const ClientUpdate &update)
+{
     m_jobModel->applyJobs(update.jobs);
     m_agentModel->setAgents(update.agents);
     m_eventModel->appendEvents(update.events);
@@ -258,23 +253,19 @@ void MainWindow::applyUpdate(const ClientUpdate &update) {
         selectJob(m_jobToSelect);
 }
 
-JobId MainWindow::selectedJob() const {
-    const QModelIndexList rows = m_jobView->selectionModel()->selectedRows();
-    return rows.isEmpty() ? JobId() : m_jobModel->jobAt(rows.constFirst().row()).id;
+JobId MainWindow::selectedJob() const
+{
+    return m_jobView->selectedJob();
 }
 
-void MainWindow::selectJob(JobId id) {
-    const int row = m_jobModel->rowOf(id);
-    if (row < 0) {
-        m_jobToSelect = id; // its first update has not arrived yet
-        return;
-    }
-    m_jobToSelect = JobId();
-    m_jobView->selectRow(row);
-    m_jobView->scrollTo(m_jobModel->index(row, 0));
+void MainWindow::selectJob(JobId id)
+{
+    // Its first update may not have arrived yet: then select it when it does.
+    m_jobToSelect = m_jobView->selectJob(id) ? JobId() : id;
 }
 
-void MainWindow::updateActions() {
+void MainWindow::updateActions()
+{
     const bool flowSelected = !m_flows->selectedFlowId().isEmpty();
     m_startJob->setEnabled(flowSelected);
     m_startJobWithParams->setEnabled(flowSelected);
@@ -287,20 +278,23 @@ void MainWindow::updateActions() {
     m_cancel->setEnabled(hasJob && !isFinished(status));
 }
 
-void MainWindow::openFlow() {
+void MainWindow::openFlow()
+{
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Flow"), QString(),
                                                       tr("Flow files (*.json);;All files (*)"));
     if (!path.isEmpty())
         m_client->addFlowFile(path);
 }
 
-void MainWindow::startSelectedFlow() {
+void MainWindow::startSelectedFlow()
+{
     const QString flowId = m_flows->selectedFlowId();
     if (!flowId.isEmpty())
         m_client->startJob(flowId, QString(), QVariantMap());
 }
 
-void MainWindow::startSelectedFlowWithParameters() {
+void MainWindow::startSelectedFlowWithParameters()
+{
     const QString flowId = m_flows->selectedFlowId();
     if (flowId.isEmpty())
         return;
@@ -313,60 +307,74 @@ void MainWindow::startSelectedFlowWithParameters() {
     dialog->show();
 }
 
-void MainWindow::serveOnNetwork() {
+void MainWindow::serveOnNetwork()
+{
     if (!isSignalConnected(QMetaMethod::fromSignal(&MainWindow::serveRequested))) {
         m_statusBar->showMessage(tr("Serving is not available for this engine."),
                                  EngineStatusBar::messageTimeoutMs);
         return;
     }
-    bool ok = false;
-    const QString text =
-        QInputDialog::getText(this, tr("Serve on Network"), tr("Listen on (host:port):"),
-                              QLineEdit::Normal, m_lastServeAddress, &ok);
-    if (!ok)
-        return;
+    // Non-modal, like every dialog here: updates keep flowing while the user types.
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("serveDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Serve on Network"));
+    dialog->setLabelText(tr("Listen on (host:port):"));
+    dialog->setTextValue(m_lastServeAddress);
+    connect(dialog, &QInputDialog::textValueSelected, this, &MainWindow::requestServing);
+    dialog->show();
+}
+
+void MainWindow::requestServing(const QString &hostPort)
+{
     QHostAddress address;
     quint16 port = 0;
     QString error;
-    if (!CommandLine::parseHostPort(text, &address, &port, &error)) {
+    if (!CommandLine::parseHostPort(hostPort, &address, &port, &error)) {
         m_statusBar->showMessage(error, EngineStatusBar::messageTimeoutMs);
         return;
     }
-    m_lastServeAddress = text.trimmed();
+    m_lastServeAddress = hostPort.trimmed();
     m_statusBar->showMessage(tr("Starting endpoint on %1…").arg(m_lastServeAddress));
     Q_EMIT serveRequested(address, port);
 }
 
-void MainWindow::showEndpointListening(const QString &url) {
+void MainWindow::showEndpointListening(const QString &url)
+{
     m_statusBar->setServing(url);
     m_statusBar->showMessage(tr("Endpoint listening on %1").arg(url),
                              EngineStatusBar::messageTimeoutMs);
 }
 
-void MainWindow::showEndpointFailed(const QString &message) {
+void MainWindow::showEndpointFailed(const QString &message)
+{
     m_statusBar->showMessage(tr("Endpoint failed: %1").arg(message),
                              EngineStatusBar::messageTimeoutMs);
 }
 
-void MainWindow::showRequestFailed(const QString &request, const QString &message) {
+void MainWindow::showRequestFailed(const QString &request, const QString &message)
+{
     // Never a modal box: failures arrive asynchronously, often while the user does something else.
     m_statusBar->showMessage(tr("%1 failed: %2").arg(request, message),
                              EngineStatusBar::messageTimeoutMs);
 }
 
-void MainWindow::showAbout() {
+void MainWindow::showAbout()
+{
     QMessageBox::about(this, tr("About Flowscope"),
                        tr("<h3>Flowscope %1</h3><p>Run, watch and debug workflows and agent "
                           "swarms.</p>")
                            .arg(QCoreApplication::applicationVersion()));
 }
 
-void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
     if (!droppedFlowFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
-void MainWindow::dropEvent(QDropEvent *event) {
+void MainWindow::dropEvent(QDropEvent *event)
+{
     const QStringList files = droppedFlowFiles(event->mimeData());
     for (const QString &file : files) {
         m_statusBar->showMessage(tr("Loading %1…").arg(QFileInfo(file).fileName()));

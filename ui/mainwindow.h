@@ -7,7 +7,6 @@
 
 class QAction;
 class QMenu;
-class QTableView;
 
 namespace flowscope {
 
@@ -17,17 +16,19 @@ class EventLogModel;
 class EventLogView;
 class FlowListWidget;
 class JobTableModel;
+class JobTableView;
 
 // The console: flows, jobs, the event log and agents of one engine, reached only through an
 // EngineClient, so the same window works on an in-process engine and on a remote one.
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow
+{
     Q_OBJECT
 public:
     explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     FlowListWidget *flowList() const { return m_flows; }
-    QTableView *jobView() const { return m_jobView; }
+    JobTableView *jobView() const { return m_jobView; }
     JobTableModel *jobModel() const { return m_jobModel; }
     EventLogView *eventLog() const { return m_eventLog; }
     EventLogModel *eventModel() const { return m_eventModel; }
@@ -74,6 +75,7 @@ private:
     void startSelectedFlow();
     void startSelectedFlowWithParameters();
     void serveOnNetwork();
+    void requestServing(const QString &hostPort);
     void updateActions();
     void selectJob(JobId id);
     void showRequestFailed(const QString &request, const QString &message);
@@ -82,7 +84,7 @@ private:
     EngineClient *m_client;
     FlowListWidget *m_flows;
     JobTableModel *m_jobModel;
-    QTableView *m_jobView;
+    JobTableView *m_jobView;
     EventLogModel *m_eventModel;
     EventLogView *m_eventLog;
     AgentTableModel *m_agentModel;

@@ -8,10 +8,12 @@ namespace flowscope {
 
 ProgressDelegate::ProgressDelegate(int progressRole, QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_role(progressRole) {}
+    , m_role(progressRole)
+{}
 
 void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                             const QModelIndex &index) const {
+                             const QModelIndex &index) const
+{
     const double progress = qBound(0.0, index.data(m_role).toDouble(), 1.0);
     QStyleOptionProgressBar bar;
     bar.rect = option.rect.adjusted(2, 2, -2, -2);

@@ -5,7 +5,8 @@
 namespace flowscope {
 
 // Draws a cell as a progress bar; the value (0..1) comes from the given role.
-class ProgressDelegate : public QStyledItemDelegate {
+class ProgressDelegate : public QStyledItemDelegate
+{
     Q_OBJECT
 public:
     explicit ProgressDelegate(int progressRole, QObject *parent = nullptr);

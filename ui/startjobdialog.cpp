@@ -18,7 +18,8 @@ StartJobDialog::StartJobDialog(const QString &flowId, const QString &defaultEntr
     : QDialog(parent)
     , m_entry(new QLineEdit(this))
     , m_paramsText(new QPlainTextEdit(this))
-    , m_error(new QLabel(this)) {
+    , m_error(new QLabel(this))
+{
     setWindowTitle(tr("Start Job of %1").arg(flowId));
     m_entry->setPlaceholderText(defaultEntry.isEmpty() ? tr("routine.slot") : defaultEntry);
     m_entry->setToolTip(tr("Where the job starts, as routine.slot; empty: the flow's entry"));
@@ -47,11 +48,13 @@ StartJobDialog::StartJobDialog(const QString &flowId, const QString &defaultEntr
     layout->addWidget(buttons);
 }
 
-QString StartJobDialog::entry() const {
+QString StartJobDialog::entry() const
+{
     return m_entry->text().trimmed();
 }
 
-bool StartJobDialog::parseParams(const QString &text, QVariantMap *params, QString *error) {
+bool StartJobDialog::parseParams(const QString &text, QVariantMap *params, QString *error)
+{
     if (text.trimmed().isEmpty()) {
         params->clear();
         return true;
@@ -72,7 +75,8 @@ bool StartJobDialog::parseParams(const QString &text, QVariantMap *params, QStri
     return true;
 }
 
-void StartJobDialog::accept() {
+void StartJobDialog::accept()
+{
     QString error;
     if (!parseParams(m_paramsText->toPlainText(), &m_params, &error)) {
         m_error->setText(error);

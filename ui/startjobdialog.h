@@ -11,7 +11,8 @@ namespace flowscope {
 
 // Asks for a job's entry ("routine.slot", empty for the flow's own) and its parameters as a JSON
 // object. Refuses bad JSON with the reason and where it is, and stays open.
-class StartJobDialog : public QDialog {
+class StartJobDialog : public QDialog
+{
     Q_OBJECT
 public:
     explicit StartJobDialog(const QString &flowId, const QString &defaultEntry,

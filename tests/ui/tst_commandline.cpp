@@ -4,11 +4,13 @@
 
 using namespace flowscope;
 
-class TestCommandLine : public QObject {
+class TestCommandLine : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void defaults() {
+    void defaults()
+    {
         CommandLine commandLine;
         QVERIFY(commandLine.parse({QStringLiteral("flowscope")}));
         const CommandLineOptions &options = commandLine.options();
@@ -20,7 +22,8 @@ private Q_SLOTS:
         QCOMPARE(options.workers, 0);
     }
 
-    void everyOption() {
+    void everyOption()
+    {
         CommandLine commandLine;
         QVERIFY2(commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--headless"),
                                     QStringLiteral("--listen"), QStringLiteral("0.0.0.0:9000"),
@@ -43,7 +46,8 @@ private Q_SLOTS:
         QCOMPARE(options.language, QStringLiteral("de"));
     }
 
-    void listenValues_data() {
+    void listenValues_data()
+    {
         QTest::addColumn<QString>("value");
         QTest::addColumn<bool>("valid");
         QTest::addColumn<QString>("host");
@@ -66,14 +70,15 @@ private Q_SLOTS:
         QTest::newRow("empty host") << QStringLiteral(":80") << false << QStringLiteral("") << 0;
     }
 
-    void listenValues() {
+    void listenValues()
+    {
         QFETCH(QString, value);
         QFETCH(bool, valid);
         QFETCH(QString, host);
         QFETCH(int, port);
         CommandLine commandLine;
-        const bool parsed =
-            commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--listen"), value});
+        const bool parsed
+            = commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--listen"), value});
         QCOMPARE(parsed, valid);
         if (!valid) {
             QVERIFY2(commandLine.errorText().contains(QLatin1String("--listen")),
@@ -84,7 +89,8 @@ private Q_SLOTS:
         QCOMPARE(int(commandLine.options().listenPort), port);
     }
 
-    void badWorkers() {
+    void badWorkers()
+    {
         CommandLine commandLine;
         QVERIFY(!commandLine.parse(
             {QStringLiteral("flowscope"), QStringLiteral("--workers"), QStringLiteral("zero")}));
@@ -93,7 +99,8 @@ private Q_SLOTS:
             {QStringLiteral("flowscope"), QStringLiteral("--workers"), QStringLiteral("0")}));
     }
 
-    void unknownOptionAndStrayArgument() {
+    void unknownOptionAndStrayArgument()
+    {
         CommandLine commandLine;
         QVERIFY(!commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--bogus")}));
         QVERIFY(commandLine.errorText().contains(QLatin1String("bogus")));
@@ -101,7 +108,8 @@ private Q_SLOTS:
         QVERIFY(commandLine.errorText().contains(QLatin1String("stray")));
     }
 
-    void helpAndVersion() {
+    void helpAndVersion()
+    {
         CommandLine commandLine;
         QVERIFY(commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--help")}));
         QVERIFY(commandLine.options().showHelp);

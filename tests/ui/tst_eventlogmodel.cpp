@@ -6,7 +6,8 @@
 using namespace flowscope;
 
 namespace {
-Event makeEvent(quint64 seq, EventType type, const char *routine, const char *agent = "agent-1") {
+Event makeEvent(quint64 seq, EventType type, const char *routine, const char *agent = "agent-1")
+{
     Event event;
     event.seq = seq;
     event.timeNs = qint64(seq) * 1000000;
@@ -18,7 +19,8 @@ Event makeEvent(quint64 seq, EventType type, const char *routine, const char *ag
     return event;
 }
 
-QVector<Event> makeBatch(quint64 firstSeq, int count) {
+QVector<Event> makeBatch(quint64 firstSeq, int count)
+{
     QVector<Event> batch;
     for (int i = 0; i < count; ++i) {
         const quint64 seq = firstSeq + quint64(i);
@@ -28,16 +30,19 @@ QVector<Event> makeBatch(quint64 firstSeq, int count) {
     return batch;
 }
 
-QString cell(const EventLogModel &model, int row, EventColumn column) {
+QString cell(const EventLogModel &model, int row, EventColumn column)
+{
     return model.index(row, int(column)).data().toString();
 }
 } // namespace
 
-class TestEventLogModel : public QObject {
+class TestEventLogModel : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void showsEveryColumn() {
+    void showsEveryColumn()
+    {
         EventLogModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -56,7 +61,8 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 0, EventColumn::Payload), QStringLiteral("host=10.0.0.1"));
     }
 
-    void oneInsertPerBatch() {
+    void oneInsertPerBatch()
+    {
         EventLogModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -67,7 +73,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1000);
     }
 
-    void dropsOldestWhenFull() {
+    void dropsOldestWhenFull()
+    {
         EventLogModel model(100);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -86,7 +93,8 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 0, EventColumn::Seq), QStringLiteral("301"));
     }
 
-    void filtersByTypeAndAppendsOnlyMatches() {
+    void filtersByTypeAndAppendsOnlyMatches()
+    {
         EventLogModel model(1000);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -103,7 +111,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 110);
     }
 
-    void filtersByRoutineAgentAndText() {
+    void filtersByRoutineAgentAndText()
+    {
         EventLogModel model(1000);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -139,7 +148,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
-    void filteredRowsLeaveWithTheirEvents() {
+    void filteredRowsLeaveWithTheirEvents()
+    {
         EventLogModel model(10);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -5,11 +5,13 @@
 #include <QtTest>
 
 // Runs the real binary the way a server would: no display, ephemeral port, then SIGTERM.
-class TestHeadless : public QObject {
+class TestHeadless : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void servesHealthAndQuitsOnTerminate() {
+    void servesHealthAndQuitsOnTerminate()
+    {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DISPLAY"));
@@ -30,8 +32,8 @@ private Q_SLOTS:
         QVERIFY(match.captured(2).toInt() > 0);
 
         QNetworkAccessManager network;
-        QNetworkReply *reply =
-            network.get(QNetworkRequest(QUrl(match.captured(1) + QStringLiteral("/api/health"))));
+        QNetworkReply *reply
+            = network.get(QNetworkRequest(QUrl(match.captured(1) + QStringLiteral("/api/health"))));
         QSignalSpy finished(reply, &QNetworkReply::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
@@ -43,7 +45,8 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), 0);
     }
 
-    void badListenValueExitsWithTwo() {
+    void badListenValueExitsWithTwo()
+    {
         QProcess process;
         process.start(
             QStringLiteral(FLOWSCOPE_BINARY),
@@ -54,7 +57,8 @@ private Q_SLOTS:
             QString::fromUtf8(process.readAllStandardError()).contains(QLatin1String("--listen")));
     }
 
-    void missingFlowFileExitsWithTwo() {
+    void missingFlowFileExitsWithTwo()
+    {
         QProcess process;
         process.start(QStringLiteral(FLOWSCOPE_BINARY),
                       {QStringLiteral("--headless"), QStringLiteral("--listen"),

@@ -6,7 +6,8 @@
 using namespace flowscope;
 
 namespace {
-JobInfo makeJob(quint64 id, JobStatus status, double progress = 0) {
+JobInfo makeJob(quint64 id, JobStatus status, double progress = 0)
+{
     JobInfo job;
     job.id = JobId(id);
     job.flowId = QStringLiteral("etl");
@@ -16,16 +17,19 @@ JobInfo makeJob(quint64 id, JobStatus status, double progress = 0) {
     return job;
 }
 
-QString cell(const JobTableModel &model, JobId id, int column) {
+QString cell(const JobTableModel &model, JobId id, int column)
+{
     return model.index(model.rowOf(id), column).data().toString();
 }
 } // namespace
 
-class TestJobTableModel : public QObject {
+class TestJobTableModel : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void upsertsByIdInOneStep() {
+    void upsertsByIdInOneStep()
+    {
         JobTableModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -50,7 +54,8 @@ private Q_SLOTS:
         QCOMPARE(cell(model, JobId(1), JobTableModel::FlowColumn), QStringLiteral("etl"));
     }
 
-    void removesRows() {
+    void removesRows()
+    {
         JobTableModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -74,7 +79,8 @@ private Q_SLOTS:
         QCOMPARE(model.jobAt(2).id, JobId(5));
     }
 
-    void failedJobShowsItsError() {
+    void failedJobShowsItsError()
+    {
         JobTableModel model;
         JobInfo job = makeJob(9, JobStatus::Failed);
         job.error = QStringLiteral("probe: timeout");

@@ -4,11 +4,13 @@
 #include "eventlogview.h"
 #include "flowlistwidget.h"
 #include "jobtablemodel.h"
+#include "jobtableview.h"
 #include "mainwindow.h"
 #include "runtime/engine.h"
 #include "startjobdialog.h"
 
 #include <QDialogButtonBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -34,7 +36,8 @@ const char userFlow[] = R"({"flow_id": "long_work",
     "connections": [], "entry": "a.in"})";
 } // namespace
 
-class TestMainWindow : public QObject {
+class TestMainWindow : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -47,6 +50,7 @@ private Q_SLOTS:
     void pauseResumeAndCancelThroughTheToolBar();
     void filtersTheEventLog();
     void startWithParametersRefusesBadJson();
+    void serveOnNetworkAsksTheApplication();
 
 private:
     QString writeFile(const QString &name, const QByteArray &content);
@@ -63,7 +67,8 @@ private:
     JobId m_demoJob; // the scan_swarm job paused, resumed and cancelled
 };
 
-void TestMainWindow::initTestCase() {
+void TestMainWindow::initTestCase()
+{
     QVERIFY(m_dir.isValid());
     EngineConfig config;
     config.workers = 2;
@@ -75,13 +80,15 @@ void TestMainWindow::initTestCase() {
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-void TestMainWindow::cleanupTestCase() {
+void TestMainWindow::cleanupTestCase()
+{
     m_window.reset();
     m_client.reset();
     m_engine.reset();
 }
 
-QString TestMainWindow::writeFile(const QString &name, const QByteArray &content) {
+QString TestMainWindow::writeFile(const QString &name, const QByteArray &content)
+{
     const QString path = m_dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
@@ -89,7 +96,8 @@ QString TestMainWindow::writeFile(const QString &name, const QByteArray &content
     return path;
 }
 
-void TestMainWindow::dropFile(const QString &path) {
+void TestMainWindow::dropFile(const QString &path)
+{
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(path)});
     const QPoint center = m_window->rect().center();
@@ -101,7 +109,8 @@ void TestMainWindow::dropFile(const QString &path) {
     QVERIFY(drop.isAccepted());
 }
 
-void TestMainWindow::clickToolBarAction(QAction *action) {
+void TestMainWindow::clickToolBarAction(QAction *action)
+{
     auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
     QVERIFY(toolBar);
     QWidget *button = toolBar->widgetForAction(action);
@@ -110,7 +119,8 @@ void TestMainWindow::clickToolBarAction(QAction *action) {
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
-int TestMainWindow::jobRowOfFlow(const QString &flowId) const {
+int TestMainWindow::jobRowOfFlow(const QString &flowId) const
+{
     const JobTableModel *model = m_window->jobModel();
     for (int row = model->rowCount() - 1; row >= 0; --row) {
         if (model->index(row, JobTableModel::FlowColumn).data().toString() == flowId)
@@ -119,24 +129,28 @@ int TestMainWindow::jobRowOfFlow(const QString &flowId) const {
     return -1;
 }
 
-int TestMainWindow::jobCountOfFlow(const QString &flowId) const {
+int TestMainWindow::jobCountOfFlow(const QString &flowId) const
+{
     int count = 0;
     for (int row = 0; row < m_window->jobModel()->rowCount(); ++row)
         count += m_window->jobModel()->jobAt(row).flowId == flowId;
     return count;
 }
 
-QString TestMainWindow::jobStatus(int row) const {
+QString TestMainWindow::jobStatus(int row) const
+{
     return m_window->jobModel()->index(row, JobTableModel::StatusColumn).data().toString();
 }
 
-void TestMainWindow::listsTheDemoFlows() {
+void TestMainWindow::listsTheDemoFlows()
+{
     const FlowListWidget *flows = m_window->flowList();
     for (const QString &demo : MainWindow::demoFlowIds())
         QTRY_VERIFY_WITH_TIMEOUT(flows->flowIds().contains(demo), timeoutMs);
 }
 
-void TestMainWindow::demoMenuStartsADemo() {
+void TestMainWindow::demoMenuStartsADemo()
+{
     QAction *etl = nullptr;
     const QList<QAction *> demos = m_window->demoMenu()->actions();
     for (QAction *action : demos) {
@@ -148,7 +162,8 @@ void TestMainWindow::demoMenuStartsADemo() {
     QTRY_VERIFY_WITH_TIMEOUT(jobRowOfFlow(QStringLiteral("etl")) >= 0, timeoutMs);
 }
 
-void TestMainWindow::droppedFlowFileIsListed() {
+void TestMainWindow::droppedFlowFileIsListed()
+{
     const QString path = writeFile(QStringLiteral("long_work.json"), QByteArray(userFlow));
     QVERIFY(!path.isEmpty());
     dropFile(path);
@@ -156,7 +171,8 @@ void TestMainWindow::droppedFlowFileIsListed() {
                              timeoutMs);
 }
 
-void TestMainWindow::badFlowFileIsReportedInTheStatusBar() {
+void TestMainWindow::badFlowFileIsReportedInTheStatusBar()
+{
     const QString path = writeFile(QStringLiteral("broken.json"), QByteArray("{\"flow_id\": "));
     dropFile(path);
     // Reported without a modal box, so the console stays usable.
@@ -165,11 +181,12 @@ void TestMainWindow::badFlowFileIsReportedInTheStatusBar() {
     QVERIFY(!QApplication::activeModalWidget());
 }
 
-void TestMainWindow::pauseResumeAndCancelThroughTheToolBar() {
+void TestMainWindow::pauseResumeAndCancelThroughTheToolBar()
+{
     FlowListWidget *flows = m_window->flowList();
     QTRY_VERIFY_WITH_TIMEOUT(flows->flowIds().contains(QStringLiteral("scan_swarm")), timeoutMs);
-    QListWidgetItem *item =
-        flows->findItems(QStringLiteral("scan_swarm"), Qt::MatchExactly).first();
+    QListWidgetItem *item
+        = flows->findItems(QStringLiteral("scan_swarm"), Qt::MatchExactly).first();
     flows->scrollToItem(item);
     QTest::mouseClick(flows->viewport(), Qt::LeftButton, {}, flows->visualItemRect(item).center());
     QCOMPARE(flows->selectedFlowId(), QStringLiteral("scan_swarm"));
@@ -203,14 +220,14 @@ void TestMainWindow::pauseResumeAndCancelThroughTheToolBar() {
     QVERIFY(!m_window->pauseAction()->isEnabled());
 }
 
-void TestMainWindow::filtersTheEventLog() {
+void TestMainWindow::filtersTheEventLog()
+{
     QVERIFY(!m_demoJob.isNull());
     EventLogModel *model = m_window->eventModel();
     EventLogView *log = m_window->eventLog();
     const QString jobStarted = eventTypeName(EventType::JobStarted);
-    const auto column = [model](int row, EventColumn c) {
-        return model->index(row, int(c)).data().toString();
-    };
+    const auto column
+        = [model](int row, EventColumn c) { return model->index(row, int(c)).data().toString(); };
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 10, timeoutMs);
 
     // Types: only job_started.
@@ -245,7 +262,8 @@ void TestMainWindow::filtersTheEventLog() {
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= allRows, timeoutMs);
 }
 
-void TestMainWindow::startWithParametersRefusesBadJson() {
+void TestMainWindow::startWithParametersRefusesBadJson()
+{
     QVERIFY(m_window->flowList()->selectFlow(QStringLiteral("etl")));
     const int etlJobsBefore = jobCountOfFlow(QStringLiteral("etl"));
 
@@ -261,6 +279,35 @@ void TestMainWindow::startWithParametersRefusesBadJson() {
     dialog->paramsEdit()->setPlainText(QStringLiteral("{\"rows\": 3}"));
     QTest::mouseClick(ok, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(jobCountOfFlow(QStringLiteral("etl")) > etlJobsBefore, timeoutMs);
+}
+
+void TestMainWindow::serveOnNetworkAsksTheApplication()
+{
+    // The window cannot start an endpoint itself: it asks whoever owns the engine.
+    QSignalSpy requested(m_window.get(), &MainWindow::serveRequested);
+    m_window->serveAction()->trigger();
+    QInputDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QInputDialog *>(QStringLiteral("serveDialog")))
+                && dialog->isVisible());
+    QCOMPARE(dialog->textValue(), QStringLiteral("127.0.0.1:8765"));
+    dialog->setTextValue(QStringLiteral("0.0.0.0:9123"));
+    dialog->accept();
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(requested.at(0).at(0).value<QHostAddress>(), QHostAddress(QHostAddress::AnyIPv4));
+    QCOMPARE(requested.at(0).at(1).value<quint16>(), quint16(9123));
+
+    m_window->showEndpointListening(QStringLiteral("http://0.0.0.0:9123"));
+    QVERIFY(m_window->engineStatusBar()->currentMessage().contains(
+        QLatin1String("http://0.0.0.0:9123")));
+
+    // A bad address is refused in the status bar, and nothing is asked.
+    m_window->serveAction()->trigger();
+    QTRY_VERIFY((dialog = m_window->findChild<QInputDialog *>(QStringLiteral("serveDialog")))
+                && dialog->isVisible());
+    dialog->setTextValue(QStringLiteral("somewhere"));
+    dialog->accept();
+    QCOMPARE(requested.count(), 1);
+    QVERIFY(m_window->engineStatusBar()->currentMessage().contains(QLatin1String("somewhere")));
 }
 
 QTEST_MAIN(TestMainWindow)

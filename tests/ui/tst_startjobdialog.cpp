@@ -9,11 +9,13 @@
 
 using namespace flowscope;
 
-class TestStartJobDialog : public QObject {
+class TestStartJobDialog : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void parsesParameters() {
+    void parsesParameters()
+    {
         QVariantMap params;
         QString error;
         QVERIFY(StartJobDialog::parseParams(QString(), &params, &error));
@@ -28,7 +30,8 @@ private Q_SLOTS:
         QVERIFY(error.contains(QLatin1String("object")));
     }
 
-    void badJsonKeepsTheDialogOpen() {
+    void badJsonKeepsTheDialogOpen()
+    {
         StartJobDialog dialog(QStringLiteral("etl"), QString());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));

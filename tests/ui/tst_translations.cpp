@@ -9,11 +9,13 @@
 using namespace flowscope;
 
 // The German catalogue ships inside the binary and covers what users see first.
-class TestTranslations : public QObject {
+class TestTranslations : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
-    void germanCatalogueLoads() {
+    void germanCatalogueLoads()
+    {
         QTranslator translator;
         QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("flowscope"),
                                 QStringLiteral("_"), QStringLiteral(":/i18n")));
