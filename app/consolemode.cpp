@@ -17,7 +17,8 @@
 namespace flowscope {
 
 namespace {
-void installTranslations(const QString &language) {
+void installTranslations(const QString &language)
+{
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     if (locale.language() != QLocale::German)
         return;
@@ -33,7 +34,8 @@ void installTranslations(const QString &language) {
     }
 }
 
-QString urlFor(const QHostAddress &address, quint16 port) {
+QString urlFor(const QHostAddress &address, quint16 port)
+{
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                              : address.toString();
@@ -41,7 +43,8 @@ QString urlFor(const QHostAddress &address, quint16 port) {
 }
 } // namespace
 
-int runConsole(const CommandLineOptions &options) {
+int runConsole(const CommandLineOptions &options)
+{
     installTranslations(options.language);
 
     EngineConfig config;

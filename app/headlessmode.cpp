@@ -12,18 +12,21 @@
 namespace flowscope {
 
 namespace {
-void printError(const QString &message) {
+void printError(const QString &message)
+{
     std::fprintf(stderr, "flowscope: %s\n", qUtf8Printable(message));
 }
 
-QString hostText(const QHostAddress &address) {
+QString hostText(const QHostAddress &address)
+{
     return address.protocol() == QAbstractSocket::IPv6Protocol
                ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                : address.toString();
 }
 } // namespace
 
-int runHeadless(const CommandLineOptions &options) {
+int runHeadless(const CommandLineOptions &options)
+{
     EngineConfig config;
     if (options.workers > 0)
         config.workers = options.workers;

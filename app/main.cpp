@@ -8,7 +8,8 @@
 
 #include <cstdio>
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication::setApplicationName(QStringLiteral("flowscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FLOWSCOPE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("Flowscope"));

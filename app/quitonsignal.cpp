@@ -14,7 +14,8 @@ int signalPipe[2] = {-1, -1};
 }
 
 QuitOnSignal::QuitOnSignal(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     m_notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, this);
@@ -28,7 +29,8 @@ QuitOnSignal::QuitOnSignal(QObject *parent)
     ::sigaction(SIGTERM, &action, nullptr);
 }
 
-QuitOnSignal::~QuitOnSignal() {
+QuitOnSignal::~QuitOnSignal()
+{
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     delete m_notifier;
@@ -40,12 +42,14 @@ QuitOnSignal::~QuitOnSignal() {
     }
 }
 
-void QuitOnSignal::handleSignal(int) {
+void QuitOnSignal::handleSignal(int)
+{
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
 }
 
-void QuitOnSignal::drain() {
+void QuitOnSignal::drain()
+{
     char byte = 0;
     [[maybe_unused]] const auto read = ::read(signalPipe[1], &byte, 1);
     QCoreApplication::quit();

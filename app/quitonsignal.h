@@ -8,7 +8,8 @@ namespace flowscope {
 
 // Turns SIGINT and SIGTERM into QCoreApplication::quit(), through a self-pipe: the signal handler
 // only writes one byte, and the event loop does the rest.
-class QuitOnSignal : public QObject {
+class QuitOnSignal : public QObject
+{
     Q_OBJECT
 public:
     explicit QuitOnSignal(QObject *parent = nullptr);
