@@ -20,14 +20,14 @@ std::shared_ptr<Subscription> EventBus::subscribe(const EventFilter &filter, int
                                                   std::function<void()> wake)
 {
     auto subscription = std::make_shared<Subscription>(filter, capacity, std::move(wake));
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     m_subscriptions.push_back(subscription);
     return subscription;
 }
 
 void EventBus::unsubscribe(const std::shared_ptr<Subscription> &subscription)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     const auto it = std::find(m_subscriptions.begin(), m_subscriptions.end(), subscription);
     if (it != m_subscriptions.end()) {
         m_droppedByGone += (*it)->droppedCount();
@@ -42,7 +42,7 @@ void EventBus::publish(std::vector<Event> &batch)
     std::vector<Subscription *> toWake;
     std::vector<std::shared_ptr<Subscription>> keepAlive;
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         for (Event &event : batch) {
             event.seq = ++m_seq;
             if (m_history.size() < m_historyCapacity) {
@@ -55,7 +55,7 @@ void EventBus::publish(std::vector<Event> &batch)
         for (const auto &subscription : m_subscriptions) {
             bool wake = false;
             {
-                QMutexLocker subLock(&subscription->m_mutex);
+                std::lock_guard subLock(subscription->m_mutex);
                 for (const Event &event : batch) {
                     if (subscription->m_filter.matches(event))
                         wake |= subscription->push(event);
@@ -77,7 +77,7 @@ void EventBus::publish(std::vector<Event> &batch)
 QVector<Event> EventBus::history(const EventFilter &filter, quint64 sinceSeq, int limit) const
 {
     QVector<Event> result;
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     // The ring holds two runs, each ordered by seq: [start, end) then [0, start).
     const auto scan
         = [&](std::vector<Event>::const_iterator from, std::vector<Event>::const_iterator to) {
@@ -98,19 +98,19 @@ QVector<Event> EventBus::history(const EventFilter &filter, quint64 sinceSeq, in
 
 quint64 EventBus::oldestHeldSequence() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_history.empty() ? 0 : m_history[m_historyStart].seq;
 }
 
 quint64 EventBus::lastSequence() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_seq;
 }
 
 quint64 EventBus::droppedCount() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     quint64 total = m_droppedByGone;
     for (const auto &subscription : m_subscriptions)
         total += subscription->droppedCount();
@@ -119,7 +119,7 @@ quint64 EventBus::droppedCount() const
 
 int EventBus::subscriberCount() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return int(m_subscriptions.size());
 }
 
@@ -149,7 +149,7 @@ bool Subscription::push(const Event &event)
 std::vector<Event> Subscription::takeAll()
 {
     std::vector<Event> out;
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     if (m_head == 0) {
         out.swap(m_queue);
         // Start the next round at the size this one reached instead of regrowing step by step.
@@ -167,19 +167,19 @@ std::vector<Event> Subscription::takeAll()
 
 quint64 Subscription::deliveredCount() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_delivered;
 }
 
 quint64 Subscription::droppedCount() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_dropped;
 }
 
 quint64 Subscription::pendingCount() const
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_queue.size() - m_head;
 }
 

@@ -3,7 +3,7 @@
 #include "events/clock.h"
 #include "events/event.h"
 
-#include <QMutex>
+#include <mutex>
 
 #include <atomic>
 #include <functional>
@@ -57,7 +57,7 @@ public:
 private:
     std::atomic<bool> m_enabled{true};
     std::atomic<quint64> m_published{0};
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex;
     quint64 m_seq = 0;
     quint64 m_droppedByGone = 0;
     // A ring: m_history grows to capacity, then m_historyStart marks the oldest slot.
@@ -87,7 +87,7 @@ private:
     const EventFilter m_filter;
     const size_t m_capacity;
     const std::function<void()> m_wake;
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex;
     // Oldest first from m_head; dropping the oldest only advances m_head, and the dead prefix is
     // compacted away when it is half the vector, so every operation is amortized O(1).
     std::vector<Event> m_queue;

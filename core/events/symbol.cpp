@@ -1,7 +1,9 @@
 #include "events/symbol.h"
 
 #include <QHash>
-#include <QReadWriteLock>
+
+#include <mutex>
+#include <shared_mutex>
 
 #include <deque>
 
@@ -11,7 +13,7 @@ namespace {
 
 struct SymbolTable
 {
-    QReadWriteLock lock;
+    std::shared_mutex lock;
     QHash<QString, quint32> ids;
     std::deque<QString> names{QString()}; // id 0 is the empty name; deque keeps references stable
 };
@@ -31,12 +33,12 @@ Symbol Symbol::intern(QStringView text)
     SymbolTable &t = table();
     const QString key = text.toString();
     {
-        QReadLocker read(&t.lock);
+        std::shared_lock read(t.lock);
         const auto it = t.ids.constFind(key);
         if (it != t.ids.constEnd())
             return Symbol(*it);
     }
-    QWriteLocker write(&t.lock);
+    std::unique_lock write(t.lock);
     const auto it = t.ids.constFind(key);
     if (it != t.ids.constEnd())
         return Symbol(*it);
@@ -51,7 +53,7 @@ QString Symbol::toString() const
     if (m_id == 0)
         return {};
     SymbolTable &t = table();
-    QReadLocker read(&t.lock);
+    std::shared_lock read(t.lock);
     return m_id < t.names.size() ? t.names[m_id] : QString();
 }
 

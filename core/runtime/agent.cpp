@@ -12,6 +12,8 @@
 
 #include <exception>
 
+#include <pthread.h>
+
 namespace flowscope::Internal {
 
 Agent::Agent(EngineCore *core, const QString &name, WorkQueue *queue, bool pooled)
@@ -22,25 +24,39 @@ Agent::Agent(EngineCore *core, const QString &name, WorkQueue *queue, bool poole
     , m_pooled(pooled)
     , m_sink(core->bus().createSink())
 {
-    setObjectName(QStringLiteral("agent:") + name);
     m_info.name = name;
     m_info.pooled = pooled;
 }
 
 Agent::~Agent()
 {
-    wait();
+    join();
+}
+
+void Agent::start()
+{
+    m_thread = std::thread([this] {
+        // Linux limits thread names to 15 characters.
+        pthread_setname_np(pthread_self(), m_name.left(15).toUtf8().constData());
+        run();
+    });
+}
+
+void Agent::join()
+{
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 AgentInfo Agent::info() const
 {
-    QMutexLocker lock(&m_infoMutex);
+    std::lock_guard lock(m_infoMutex);
     return m_info;
 }
 
 void Agent::markHeartbeat(qint64 ms)
 {
-    QMutexLocker lock(&m_infoMutex);
+    std::lock_guard lock(m_infoMutex);
     m_info.lastHeartbeatMs = ms;
 }
 
@@ -66,13 +82,13 @@ void Agent::run()
     }
     m_sink->flush();
     m_scriptEngine.reset();
-    QMutexLocker lock(&m_infoMutex);
+    std::lock_guard lock(m_infoMutex);
     m_info.state = AgentState::Stopped;
 }
 
 void Agent::setBusy(const QString &routine, JobId job)
 {
-    QMutexLocker lock(&m_infoMutex);
+    std::lock_guard lock(m_infoMutex);
     m_info.state = AgentState::Busy;
     m_info.currentRoutine = routine;
     m_info.currentJob = job;
@@ -81,7 +97,7 @@ void Agent::setBusy(const QString &routine, JobId job)
 
 void Agent::setIdle(bool failed)
 {
-    QMutexLocker lock(&m_infoMutex);
+    std::lock_guard lock(m_infoMutex);
     m_info.state = AgentState::Idle;
     m_info.currentRoutine.clear();
     m_info.currentJob = JobId();

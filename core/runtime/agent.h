@@ -3,10 +3,9 @@
 #include "events/eventbus.h"
 #include "runtime/agentinfo.h"
 
-#include <QMutex>
-#include <QThread>
-
 #include <memory>
+#include <mutex>
+#include <thread>
 
 class QJSEngine;
 
@@ -16,12 +15,15 @@ class Activation;
 class EngineCore;
 class WorkQueue;
 
-// A named worker thread that runs activations from one queue.
-class Agent : public QThread
+// A named worker thread that runs activations from one queue until the queue is closed.
+class Agent
 {
 public:
     Agent(EngineCore *core, const QString &name, WorkQueue *queue, bool pooled);
-    ~Agent() override;
+    ~Agent(); // joins the thread: close its queue first
+
+    void start();
+    void join();
 
     const QString &name() const { return m_name; }
     Symbol symbol() const { return m_symbol; }
@@ -32,10 +34,8 @@ public:
     QJSEngine *scriptEngine();
     WorkQueue *queue() const { return m_queue; }
 
-protected:
-    void run() override;
-
 private:
+    void run();
     // Runs one activation; returns the next one already taken from the queue, if any.
     Activation *execute(Activation *activation);
     void setBusy(const QString &routine, JobId job);
@@ -49,7 +49,8 @@ private:
     std::unique_ptr<EventSink> m_sink;
     std::unique_ptr<QJSEngine> m_scriptEngine;
 
-    mutable QMutex m_infoMutex;
+    std::thread m_thread;
+    mutable std::mutex m_infoMutex;
     AgentInfo m_info;
 };
 

@@ -106,42 +106,42 @@ void Context::emit(const QString &event, const QVariant &data)
 QVariant Context::variable(const QString &name, const QVariant &fallback) const
 {
     JobState &job = *m_activation->job;
-    QMutexLocker lock(&job.mutex);
+    std::lock_guard lock(job.mutex);
     return job.routineVariables[size_t(m_activation->routine)].value(name, fallback);
 }
 
 void Context::setVariable(const QString &name, const QVariant &value)
 {
     JobState &job = *m_activation->job;
-    QMutexLocker lock(&job.mutex);
+    std::lock_guard lock(job.mutex);
     job.routineVariables[size_t(m_activation->routine)].insert(name, value);
 }
 
 QVariantMap Context::variables() const
 {
     JobState &job = *m_activation->job;
-    QMutexLocker lock(&job.mutex);
+    std::lock_guard lock(job.mutex);
     return job.routineVariables[size_t(m_activation->routine)];
 }
 
 QVariant Context::updateVariables(const std::function<QVariant(QVariantMap &)> &update)
 {
     JobState &job = *m_activation->job;
-    QMutexLocker lock(&job.mutex);
+    std::lock_guard lock(job.mutex);
     return update(job.routineVariables[size_t(m_activation->routine)]);
 }
 
 QVariant Context::jobVariable(const QString &name, const QVariant &fallback) const
 {
     JobState &job = *m_activation->job;
-    QMutexLocker lock(&job.mutex);
+    std::lock_guard lock(job.mutex);
     return job.variables.value(name, fallback);
 }
 
 void Context::setJobVariable(const QString &name, const QVariant &value)
 {
     JobState &job = *m_activation->job;
-    QMutexLocker lock(&job.mutex);
+    std::lock_guard lock(job.mutex);
     job.variables.insert(name, value);
     m_core->touch(job);
 }
@@ -151,7 +151,7 @@ void Context::setProgress(double progress)
     JobState &job = *m_activation->job;
     progress = std::clamp(progress, 0.0, 1.0);
     {
-        QMutexLocker lock(&job.mutex);
+        std::lock_guard lock(job.mutex);
         if (qFuzzyCompare(job.progress + 1, progress + 1))
             return;
         job.progress = progress;
@@ -200,9 +200,8 @@ bool Context::checkpoint()
     }
     if (job.currentStatus() == JobStatus::Paused) {
         sink.flush(); // the pause is visible to watchers while this handler waits
-        QMutexLocker lock(&job.mutex);
-        while (job.status == JobStatus::Paused)
-            job.changed.wait(&job.mutex);
+        std::unique_lock lock(job.mutex);
+        job.changed.wait(lock, [&job] { return job.status != JobStatus::Paused; });
     }
     return !job.finished() && !hasFailed();
 }

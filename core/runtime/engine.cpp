@@ -118,7 +118,7 @@ std::optional<JobInfo> Engine::job(JobId id) const
     const auto job = d->findJob(id);
     if (!job)
         return std::nullopt;
-    QMutexLocker lock(&job->mutex);
+    std::lock_guard lock(job->mutex);
     return job->snapshot();
 }
 

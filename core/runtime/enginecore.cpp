@@ -8,11 +8,14 @@
 #include "runtime/workqueue.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
+#include <future>
+
+#include <pthread.h>
 
 namespace flowscope::Internal {
 
@@ -43,28 +46,33 @@ EngineCore::EngineCore(const EngineConfig &cfg)
                                                    m_poolQueue.get(), true));
         m_agents.back()->start();
     }
-    m_thread.setObjectName(QStringLiteral("flowscope-engine"));
-    m_context = new QObject;
-    m_context->moveToThread(&m_thread);
-    m_thread.start();
-    QMetaObject::invokeMethod(m_context, [this] {
-        auto *housekeeping = new QTimer(m_context);
-        QObject::connect(housekeeping, &QTimer::timeout, m_context, [this] { housekeep(); });
-        housekeeping->start(housekeepingIntervalMs);
-        auto *beat = new QTimer(m_context);
-        beat->setTimerType(Qt::PreciseTimer);
-        QObject::connect(beat, &QTimer::timeout, m_context, [this] { heartbeat(); });
-        beat->start(std::max(10, config.heartbeatIntervalMs));
+    // The engine thread runs an event loop for the housekeeping timers and for clients' requests.
+    // A std::thread, not a QThread: its start and join are visible to ThreadSanitizer.
+    std::promise<QObject *> ready;
+    m_thread = std::thread([this, &ready] {
+        pthread_setname_np(pthread_self(), "flowscope-engine");
+        QEventLoop loop;
+        QObject context;
+        QTimer housekeeping;
+        QObject::connect(&housekeeping, &QTimer::timeout, &context, [this] { housekeep(); });
+        housekeeping.start(housekeepingIntervalMs);
+        QTimer beat;
+        beat.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&beat, &QTimer::timeout, &context, [this] { heartbeat(); });
+        beat.start(std::max(10, config.heartbeatIntervalMs));
+        m_loop = &loop;
+        ready.set_value(&context);
         heartbeat();
+        loop.exec();
     });
+    m_context = ready.get_future().get();
 }
 
 EngineCore::~EngineCore()
 {
     QMetaObject::invokeMethod(
-        m_context, [this] { delete m_context; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+        m_context, [this] { m_loop->quit(); }, Qt::QueuedConnection);
+    m_thread.join();
     // Release every job (paused ones hold parked activations, handlers may wait in checkpoint).
     for (const JobInfo &info : jobs()) {
         if (!isFinished(info.status))
@@ -74,7 +82,7 @@ EngineCore::~EngineCore()
     for (auto &queue : m_namedQueues)
         queue->close();
     for (auto &agent : m_agents)
-        agent->wait();
+        agent->join();
     auto dropAll = [](WorkQueue &queue) {
         for (Activation *a : queue.takeAll())
             delete a;
@@ -88,7 +96,7 @@ EngineCore::~EngineCore()
 
 Agent *EngineCore::agentFor(const QString &name)
 {
-    QMutexLocker lock(&m_agentsMutex);
+    std::lock_guard lock(m_agentsMutex);
     for (auto &agent : m_agents) {
         if (agent->name() == name)
             return agent.get();
@@ -145,7 +153,7 @@ Status EngineCore::addFlow(const FlowDefinition &flow)
                 QStringLiteral("routine '%1' has no slot '%2'").arg(c.toRoutine, c.toSlot));
         route->targets.push_back({to, c.toSlot, target.slotSymbols.value(c.toSlot)});
     }
-    QWriteLocker lock(&m_flowsLock);
+    std::unique_lock lock(m_flowsLock);
     m_flows.insert(flow.flowId, std::move(runtime));
     return Status::success();
 }
@@ -157,7 +165,7 @@ void EngineCore::touch(JobState &job)
 
 Status EngineCore::removeFlow(const QString &flowId)
 {
-    QWriteLocker lock(&m_flowsLock);
+    std::unique_lock lock(m_flowsLock);
     if (!m_flows.remove(flowId))
         return Status::notFound(QStringLiteral("no flow '%1'").arg(flowId));
     return Status::success();
@@ -165,7 +173,7 @@ Status EngineCore::removeFlow(const QString &flowId)
 
 QVector<FlowDefinition> EngineCore::flows() const
 {
-    QReadLocker lock(&m_flowsLock);
+    std::shared_lock lock(m_flowsLock);
     QVector<FlowDefinition> list;
     for (const auto &runtime : m_flows)
         list.push_back(runtime->definition);
@@ -176,19 +184,19 @@ QVector<FlowDefinition> EngineCore::flows() const
 
 std::shared_ptr<const FlowRuntime> EngineCore::flowRuntime(const QString &flowId) const
 {
-    QReadLocker lock(&m_flowsLock);
+    std::shared_lock lock(m_flowsLock);
     return m_flows.value(flowId);
 }
 
 std::shared_ptr<JobState> EngineCore::findJob(JobId id) const
 {
-    QReadLocker lock(&m_jobsLock);
+    std::shared_lock lock(m_jobsLock);
     return m_jobs.value(id);
 }
 
 void EngineCore::emitControl(Event &&event)
 {
-    QMutexLocker lock(&m_controlMutex);
+    std::lock_guard lock(m_controlMutex);
     m_controlSink->emit(std::move(event));
     m_controlSink->flush();
 }
@@ -244,7 +252,7 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
     auto job = std::make_shared<JobState>(jobId, flow);
     const double timeout = request.timeoutSeconds > 0 ? request.timeoutSeconds : def.timeoutSeconds;
     {
-        QMutexLocker lock(&job->mutex);
+        std::lock_guard lock(job->mutex);
         job->entryRoutine = routineId;
         job->entrySlot = slot;
         job->params = request.params;
@@ -259,7 +267,7 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
         touch(*job);
     }
     {
-        QWriteLocker lock(&m_jobsLock);
+        std::unique_lock lock(m_jobsLock);
         m_jobs.insert(jobId, job);
     }
     emitJobEvent(*job, EventType::JobStarted, nullptr,
@@ -284,7 +292,7 @@ Status EngineCore::pauseJob(JobId id)
     if (!job)
         return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
     {
-        QMutexLocker lock(&job->mutex);
+        std::lock_guard lock(job->mutex);
         if (job->status != JobStatus::Running)
             return Status::conflict(QStringLiteral("job %1 is %2, not running")
                                         .arg(id.toString(), jobStatusName(job->status)));
@@ -302,14 +310,14 @@ Status EngineCore::resumeJob(JobId id)
         return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
     std::vector<Activation *> parked;
     {
-        QMutexLocker lock(&job->mutex);
+        std::lock_guard lock(job->mutex);
         if (job->status != JobStatus::Paused)
             return Status::conflict(QStringLiteral("job %1 is %2, not paused")
                                         .arg(id.toString(), jobStatusName(job->status)));
         job->setStatus(JobStatus::Running);
         parked.swap(job->parked);
         touch(*job);
-        job->changed.wakeAll();
+        job->changed.notify_all();
     }
     emitJobEvent(*job, EventType::JobResumed, nullptr);
     for (Activation *a : parked)
@@ -323,7 +331,7 @@ Status EngineCore::cancelJob(JobId id)
     if (!job)
         return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
     {
-        QMutexLocker lock(&job->mutex);
+        std::lock_guard lock(job->mutex);
         if (isFinished(job->status))
             return Status::conflict(QStringLiteral("job %1 is already %2")
                                         .arg(id.toString(), jobStatusName(job->status)));
@@ -343,7 +351,7 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
 {
     std::vector<Activation *> parked;
     {
-        QMutexLocker lock(&job->mutex);
+        std::lock_guard lock(job->mutex);
         if (isFinished(job->status))
             return;
         job->setStatus(status);
@@ -353,7 +361,7 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
             job->progress = 1;
         parked.swap(job->parked);
         touch(*job);
-        job->changed.wakeAll(); // releases handlers blocked in checkpoint()
+        job->changed.notify_all(); // releases handlers blocked in checkpoint()
     }
     for (Activation *a : parked)
         discard(a);
@@ -366,9 +374,9 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
     emitJobEvent(*job, type, sink, payload);
     if (sink)
         sink->flush();
-    QMutexLocker lock(&job->mutex);
+    std::lock_guard lock(job->mutex);
     job->settled = true;
-    job->changed.wakeAll();
+    job->changed.notify_all();
 }
 
 void EngineCore::enqueue(Activation *activation, EventSink *from)
@@ -383,7 +391,7 @@ void EngineCore::enqueue(Activation *activation, EventSink *from)
 bool EngineCore::park(Activation *activation)
 {
     JobState &job = *activation->job;
-    QMutexLocker lock(&job.mutex);
+    std::lock_guard lock(job.mutex);
     if (job.status != JobStatus::Paused)
         return false;
     job.parked.push_back(activation);
@@ -410,7 +418,7 @@ QVector<JobInfo> EngineCore::jobs() const
 {
     QVector<std::shared_ptr<JobState>> all;
     {
-        QReadLocker lock(&m_jobsLock);
+        std::shared_lock lock(m_jobsLock);
         all.reserve(m_jobs.size());
         for (const auto &job : m_jobs)
             all.push_back(job);
@@ -418,7 +426,7 @@ QVector<JobInfo> EngineCore::jobs() const
     QVector<JobInfo> list;
     list.reserve(all.size());
     for (const auto &job : all) {
-        QMutexLocker lock(&job->mutex);
+        std::lock_guard lock(job->mutex);
         list.push_back(job->snapshot());
     }
     std::sort(list.begin(), list.end(), [](const JobInfo &a, const JobInfo &b) {
@@ -432,9 +440,9 @@ QVector<JobInfo> EngineCore::jobsChangedSince(quint64 version, quint64 *latest) 
     if (latest)
         *latest = m_version.load();
     QVector<JobInfo> changed;
-    QReadLocker lock(&m_jobsLock);
+    std::shared_lock lock(m_jobsLock);
     for (const auto &job : m_jobs) {
-        QMutexLocker jobLock(&job->mutex);
+        std::lock_guard jobLock(job->mutex);
         if (job->version > version)
             changed.push_back(job->snapshot());
     }
@@ -455,18 +463,14 @@ bool EngineCore::waitForJob(JobId id, int timeoutMs) const
     const auto job = findJob(id);
     if (!job)
         return false;
-    QDeadlineTimer deadline(timeoutMs);
-    QMutexLocker lock(&job->mutex);
-    while (!job->settled) {
-        if (!job->changed.wait(&job->mutex, deadline))
-            return job->settled;
-    }
-    return true;
+    std::unique_lock lock(job->mutex);
+    return job->changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                                 [&job] { return job->settled; });
 }
 
 QVector<AgentInfo> EngineCore::agents() const
 {
-    QMutexLocker lock(&m_agentsMutex);
+    std::lock_guard lock(m_agentsMutex);
     QVector<AgentInfo> list;
     for (const auto &agent : m_agents)
         list.push_back(agent->info());
@@ -476,11 +480,11 @@ QVector<AgentInfo> EngineCore::agents() const
 void EngineCore::applyRetention()
 {
     const qint64 cutoff = nowMs() - qint64(config.finishedJobTtlSeconds) * 1000;
-    QWriteLocker lock(&m_jobsLock);
+    std::unique_lock lock(m_jobsLock);
     std::vector<std::pair<qint64, JobId>> finished;
     for (const auto &job : m_jobs) {
         if (job->finished()) {
-            QMutexLocker jobLock(&job->mutex);
+            std::lock_guard jobLock(job->mutex);
             finished.emplace_back(job->finishedMs, job->id);
         }
     }
@@ -503,11 +507,11 @@ void EngineCore::housekeep()
     const qint64 now = nowMs();
     std::vector<std::shared_ptr<JobState>> expired;
     {
-        QReadLocker lock(&m_jobsLock);
+        std::shared_lock lock(m_jobsLock);
         for (const auto &job : m_jobs) {
             if (job->finished())
                 continue;
-            QMutexLocker jobLock(&job->mutex);
+            std::lock_guard jobLock(job->mutex);
             if (job->deadlineMs > 0 && now >= job->deadlineMs)
                 expired.push_back(job);
         }
@@ -525,7 +529,7 @@ void EngineCore::housekeep()
 void EngineCore::heartbeat()
 {
     const qint64 now = nowMs();
-    QMutexLocker lock(&m_agentsMutex);
+    std::lock_guard lock(m_agentsMutex);
     for (const auto &agent : m_agents) {
         agent->markHeartbeat(now);
         if (!m_bus.isEnabled())

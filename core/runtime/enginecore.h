@@ -7,14 +7,16 @@
 #include "runtime/routineregistry.h"
 
 #include <QHash>
-#include <QMutex>
-#include <QReadWriteLock>
-#include <QThread>
 
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <thread>
 #include <vector>
+
+class QEventLoop;
 
 namespace flowscope {
 struct FlowDefinition;
@@ -90,24 +92,25 @@ private:
     std::atomic<quint64> m_activationIds{0};
     std::atomic<quint64> m_version{0};
 
-    mutable QReadWriteLock m_flowsLock;
+    mutable std::shared_mutex m_flowsLock;
     QHash<QString, std::shared_ptr<const FlowRuntime>> m_flows;
 
-    mutable QReadWriteLock m_jobsLock;
+    mutable std::shared_mutex m_jobsLock;
     QHash<JobId, std::shared_ptr<JobState>> m_jobs;
     std::deque<std::pair<quint64, JobId>> m_removed; // (version, id) of jobs that left memory
 
-    mutable QMutex m_agentsMutex;
+    mutable std::mutex m_agentsMutex;
     std::unique_ptr<WorkQueue> m_poolQueue;
     std::vector<std::unique_ptr<WorkQueue>> m_namedQueues;
     std::vector<std::unique_ptr<Agent>> m_agents;
 
-    QMutex m_controlMutex;
+    std::mutex m_controlMutex;
     std::unique_ptr<EventSink> m_controlSink;
 
     qint64 m_lastRetentionMs = 0; // engine thread only
-    QThread m_thread;
-    QObject *m_context = nullptr;
+    std::thread m_thread;
+    QObject *m_context = nullptr; // lives in m_thread
+    QEventLoop *m_loop = nullptr;
 };
 
 } // namespace flowscope::Internal

@@ -2,12 +2,12 @@
 
 #include "runtime/jobinfo.h"
 
-#include <QMutex>
 #include <QVariantMap>
-#include <QWaitCondition>
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace flowscope::Internal {
@@ -25,8 +25,8 @@ public:
     const JobId id;
     const std::shared_ptr<const FlowRuntime> flow;
 
-    mutable QMutex mutex;
-    QWaitCondition changed; // status changes: wakes checkpoint() and waitForJob()
+    mutable std::mutex mutex;
+    std::condition_variable changed; // status changes: wakes checkpoint() and waitForJob()
 
     // Guarded by mutex.
     JobStatus status = JobStatus::Pending;

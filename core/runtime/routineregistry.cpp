@@ -44,19 +44,19 @@ RoutineRegistry::RoutineRegistry() = default;
 
 void RoutineRegistry::add(RoutineClass routineClass)
 {
-    QWriteLocker lock(&m_lock);
+    std::unique_lock lock(m_lock);
     m_classes.insert(routineClass.name, std::move(routineClass));
 }
 
 bool RoutineRegistry::contains(const QString &name) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     return m_classes.contains(name);
 }
 
 std::optional<RoutineClass> RoutineRegistry::find(const QString &name) const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     const auto it = m_classes.constFind(name);
     if (it == m_classes.constEnd())
         return std::nullopt;
@@ -65,7 +65,7 @@ std::optional<RoutineClass> RoutineRegistry::find(const QString &name) const
 
 QVector<RoutineClass> RoutineRegistry::classes() const
 {
-    QReadLocker lock(&m_lock);
+    std::shared_lock lock(m_lock);
     return QVector<RoutineClass>(m_classes.cbegin(), m_classes.cend());
 }
 

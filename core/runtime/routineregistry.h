@@ -4,7 +4,9 @@
 
 #include <QJsonArray>
 #include <QMap>
-#include <QReadWriteLock>
+
+#include <mutex>
+#include <shared_mutex>
 
 #include <functional>
 #include <memory>
@@ -55,7 +57,7 @@ public:
     QJsonArray toJson() const;
 
 private:
-    mutable QReadWriteLock m_lock;
+    mutable std::shared_mutex m_lock;
     QMap<QString, RoutineClass> m_classes;
 };
 

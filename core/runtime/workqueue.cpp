@@ -4,18 +4,18 @@ namespace flowscope::Internal {
 
 void WorkQueue::push(Activation *activation)
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     m_items.push_back(activation);
     if (m_sleepers.load(std::memory_order_relaxed) > 0)
-        m_ready.wakeOne();
+        m_ready.notify_one();
 }
 
 Activation *WorkQueue::pop()
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     while (m_items.empty() && !m_closed) {
         m_sleepers.fetch_add(1, std::memory_order_relaxed);
-        m_ready.wait(&m_mutex);
+        m_ready.wait(lock);
         m_sleepers.fetch_sub(1, std::memory_order_relaxed);
     }
     if (m_items.empty())
@@ -27,7 +27,7 @@ Activation *WorkQueue::pop()
 
 Activation *WorkQueue::tryPop()
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     if (m_items.empty())
         return nullptr;
     Activation *a = m_items.front();
@@ -37,14 +37,14 @@ Activation *WorkQueue::tryPop()
 
 void WorkQueue::close()
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     m_closed = true;
-    m_ready.wakeAll();
+    m_ready.notify_all();
 }
 
 std::deque<Activation *> WorkQueue::takeAll()
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     std::deque<Activation *> items;
     items.swap(m_items);
     return items;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QMutex>
-#include <QWaitCondition>
+#include <condition_variable>
+#include <mutex>
 
 #include <atomic>
 #include <deque>
@@ -25,8 +25,8 @@ public:
     std::deque<Activation *> takeAll();
 
 private:
-    QMutex m_mutex;
-    QWaitCondition m_ready;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
     std::deque<Activation *> m_items;
     std::atomic<int> m_sleepers{0};
     bool m_closed = false;
