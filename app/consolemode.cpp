@@ -61,8 +61,8 @@ int runConsole(const CommandLineOptions &options)
 
     // The window only asks; serving needs the engine, which only this function knows. start()
     // replaces an endpoint that is already running.
+    QHostAddress servedAddress; // outlives the endpoint whose signals read it
     EndpointThread endpoint(&engine);
-    QHostAddress servedAddress;
     QObject::connect(&window, &MainWindow::serveRequested, &endpoint,
                      [&](const QHostAddress &address, quint16 port) {
                          servedAddress = address;
