@@ -14,11 +14,13 @@ namespace flowscope {
 // Shared by the monitor and its wake callback, which the bus may call from a worker thread at any
 // moment, even while the monitor is being destroyed: the lock makes "post to a live monitor" and
 // "monitor is gone" mutually exclusive.
-struct JobMonitorSocket::WakeRelay {
+struct JobMonitorSocket::WakeRelay
+{
     QMutex mutex;
     JobMonitorSocket *target = nullptr;
 
-    void post() {
+    void post()
+    {
         QMutexLocker locker(&mutex);
         if (target) {
             JobMonitorSocket *monitor = target;
@@ -30,7 +32,8 @@ struct JobMonitorSocket::WakeRelay {
 
 namespace {
 
-QJsonObject eventsMessage(JobId job, const QJsonArray &events, quint64 dropped) {
+QJsonObject eventsMessage(JobId job, const QJsonArray &events, quint64 dropped)
+{
     return {{QStringLiteral("type"), QStringLiteral("events")},
             {QStringLiteral("job_id"), job.toString()},
             {QStringLiteral("events"), events},
@@ -45,7 +48,8 @@ JobMonitorSocket::JobMonitorSocket(Engine *engine, JobId job, std::unique_ptr<QW
     , m_engine(engine)
     , m_job(job)
     , m_socket(std::move(socket))
-    , m_relay(std::make_shared<WakeRelay>()) {
+    , m_relay(std::make_shared<WakeRelay>())
+{
     m_socket->setMaxAllowedIncomingFrameSize(maxIncomingBytes);
     m_socket->setMaxAllowedIncomingMessageSize(maxIncomingBytes);
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
@@ -62,11 +66,16 @@ JobMonitorSocket::JobMonitorSocket(Engine *engine, JobId job, std::unique_ptr<QW
     sendHelloAndHistory();
 }
 
-JobMonitorSocket::~JobMonitorSocket() {
+JobMonitorSocket::~JobMonitorSocket()
+{
+    // Destroying the socket below emits disconnected(): this half-destroyed monitor must not
+    // hear it.
+    m_socket->disconnect(this);
     stopWatching();
 }
 
-void JobMonitorSocket::stopWatching() {
+void JobMonitorSocket::stopWatching()
+{
     {
         QMutexLocker locker(&m_relay->mutex);
         m_relay->target = nullptr;
@@ -77,7 +86,8 @@ void JobMonitorSocket::stopWatching() {
     }
 }
 
-void JobMonitorSocket::sendHelloAndHistory() {
+void JobMonitorSocket::sendHelloAndHistory()
+{
     const std::optional<JobInfo> info = m_engine->job(m_job);
     sendText({{QStringLiteral("type"), QStringLiteral("hello")},
               {QStringLiteral("job_id"), m_job.toString()},
@@ -95,7 +105,8 @@ void JobMonitorSocket::sendHelloAndHistory() {
     sendPending();
 }
 
-void JobMonitorSocket::sendPending() {
+void JobMonitorSocket::sendPending()
+{
     if (!m_subscription)
         return;
     const std::vector<Event> batch = m_subscription->takeAll();
@@ -114,7 +125,8 @@ void JobMonitorSocket::sendPending() {
     sendText(eventsMessage(m_job, events, dropped));
 }
 
-void JobMonitorSocket::sendText(const QJsonObject &message) {
+void JobMonitorSocket::sendText(const QJsonObject &message)
+{
     m_socket->sendTextMessage(
         QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }

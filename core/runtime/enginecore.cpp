@@ -7,6 +7,7 @@
 #include "runtime/jobstate.h"
 #include "runtime/workqueue.h"
 
+#include <QAbstractEventDispatcher>
 #include <QDateTime>
 #include <QEventLoop>
 #include <QRandomGenerator>
@@ -48,7 +49,7 @@ EngineCore::EngineCore(const EngineConfig &cfg)
     }
     // The engine thread runs an event loop for the housekeeping timers and for clients' requests.
     // A std::thread, not a QThread: its start and join are visible to ThreadSanitizer.
-    std::promise<QObject *> ready;
+    std::promise<std::pair<QObject *, QAbstractEventDispatcher *>> ready;
     m_thread = std::thread([this, &ready] {
         pthread_setname_np(pthread_self(), "flowscope-engine");
         QEventLoop loop;
@@ -60,18 +61,31 @@ EngineCore::EngineCore(const EngineConfig &cfg)
         beat.setTimerType(Qt::PreciseTimer);
         QObject::connect(&beat, &QTimer::timeout, &context, [this] { heartbeat(); });
         beat.start(std::max(10, config.heartbeatIntervalMs));
-        m_loop = &loop;
-        ready.set_value(&context);
+        QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+        ready.set_value({&context, dispatcher});
         heartbeat();
-        loop.exec();
+        // Our own loop instead of exec(): stopping is a flag and a thread-safe wake-up, with no
+        // queued call whose bookkeeping happens inside (uninstrumented) Qt. The flag is read under
+        // the lock the destructor holds while it wakes us, so the dispatcher outlives the wake-up.
+        for (;;) {
+            {
+                std::lock_guard lock(m_stopMutex);
+                if (m_stopping)
+                    break;
+            }
+            loop.processEvents(QEventLoop::WaitForMoreEvents | QEventLoop::EventLoopExec);
+        }
     });
-    m_context = ready.get_future().get();
+    std::tie(m_context, m_dispatcher) = ready.get_future().get();
 }
 
 EngineCore::~EngineCore()
 {
-    QMetaObject::invokeMethod(
-        m_context, [this] { m_loop->quit(); }, Qt::QueuedConnection);
+    {
+        std::lock_guard lock(m_stopMutex);
+        m_stopping = true;
+        m_dispatcher->wakeUp();
+    }
     m_thread.join();
     // Release every job (paused ones hold parked activations, handlers may wait in checkpoint).
     for (const JobInfo &info : jobs()) {

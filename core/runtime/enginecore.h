@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-class QEventLoop;
+class QAbstractEventDispatcher;
 
 namespace flowscope {
 struct FlowDefinition;
@@ -109,8 +109,10 @@ private:
 
     qint64 m_lastRetentionMs = 0; // engine thread only
     std::thread m_thread;
-    QObject *m_context = nullptr; // lives in m_thread
-    QEventLoop *m_loop = nullptr;
+    QObject *m_context = nullptr;                     // lives in m_thread
+    QAbstractEventDispatcher *m_dispatcher = nullptr; // of m_thread
+    std::mutex m_stopMutex;
+    bool m_stopping = false; // guarded by m_stopMutex
 };
 
 } // namespace flowscope::Internal
