@@ -3,20 +3,15 @@
 #include "runtime/activation.h"
 #include "runtime/agent.h"
 #include "runtime/engine.h"
+#include "runtime/enginethread.h"
 #include "runtime/flowruntime.h"
 #include "runtime/jobstate.h"
 #include "runtime/workqueue.h"
 
-#include <QAbstractEventDispatcher>
 #include <QDateTime>
-#include <QEventLoop>
 #include <QRandomGenerator>
-#include <QTimer>
 
 #include <algorithm>
-#include <future>
-
-#include <pthread.h>
 
 namespace flowscope::Internal {
 
@@ -28,7 +23,6 @@ qint64 nowMs()
 }
 
 constexpr int housekeepingIntervalMs = 100;
-constexpr size_t removedMemory = 10000;
 
 } // namespace
 
@@ -47,46 +41,19 @@ EngineCore::EngineCore(const EngineConfig &cfg)
                                                    m_poolQueue.get(), true));
         m_agents.back()->start();
     }
-    // The engine thread runs an event loop for the housekeeping timers and for clients' requests.
-    // A std::thread, not a QThread: its start and join are visible to ThreadSanitizer.
-    std::promise<std::pair<QObject *, QAbstractEventDispatcher *>> ready;
-    m_thread = std::thread([this, &ready] {
-        pthread_setname_np(pthread_self(), "flowscope-engine");
-        QEventLoop loop;
-        QObject context;
-        QTimer housekeeping;
-        QObject::connect(&housekeeping, &QTimer::timeout, &context, [this] { housekeep(); });
-        housekeeping.start(housekeepingIntervalMs);
-        QTimer beat;
-        beat.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&beat, &QTimer::timeout, &context, [this] { heartbeat(); });
-        beat.start(std::max(10, config.heartbeatIntervalMs));
-        QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
-        ready.set_value({&context, dispatcher});
-        heartbeat();
-        // Our own loop instead of exec(): stopping is a flag and a thread-safe wake-up, with no
-        // queued call whose bookkeeping happens inside (uninstrumented) Qt. The flag is read under
-        // the lock the destructor holds while it wakes us, so the dispatcher outlives the wake-up.
-        for (;;) {
-            {
-                std::lock_guard lock(m_stopMutex);
-                if (m_stopping)
-                    break;
-            }
-            loop.processEvents(QEventLoop::WaitForMoreEvents | QEventLoop::EventLoopExec);
-        }
-    });
-    std::tie(m_context, m_dispatcher) = ready.get_future().get();
+    m_thread = std::make_unique<EngineThread>(
+        EngineThread::Task{[this] { housekeep(); }, housekeepingIntervalMs},
+        EngineThread::Task{[this] { heartbeat(); }, std::max(10, config.heartbeatIntervalMs)});
+}
+
+QObject *EngineCore::threadContext() const
+{
+    return m_thread->context();
 }
 
 EngineCore::~EngineCore()
 {
-    {
-        std::lock_guard lock(m_stopMutex);
-        m_stopping = true;
-        m_dispatcher->wakeUp();
-    }
-    m_thread.join();
+    m_thread.reset();
     // Release every job (paused ones hold parked activations, handlers may wait in checkpoint).
     for (const JobInfo &info : jobs()) {
         if (!isFinished(info.status))
@@ -204,8 +171,7 @@ std::shared_ptr<const FlowRuntime> EngineCore::flowRuntime(const QString &flowId
 
 std::shared_ptr<JobState> EngineCore::findJob(JobId id) const
 {
-    std::shared_lock lock(m_jobsLock);
-    return m_jobs.value(id);
+    return m_jobs.find(id);
 }
 
 void EngineCore::emitControl(Event &&event)
@@ -280,10 +246,7 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
         job->outstanding.store(1);
         touch(*job);
     }
-    {
-        std::unique_lock lock(m_jobsLock);
-        m_jobs.insert(jobId, job);
-    }
+    m_jobs.insert(job);
     emitJobEvent(*job, EventType::JobStarted, nullptr,
                  QVariantMap{{QStringLiteral("entry"), routineId + QLatin1Char('.') + slot},
                              {QStringLiteral("params"), request.params}});
@@ -430,46 +393,14 @@ void EngineCore::finishActivation(Activation *activation, EventSink *sink)
 
 QVector<JobInfo> EngineCore::jobs() const
 {
-    QVector<std::shared_ptr<JobState>> all;
-    {
-        std::shared_lock lock(m_jobsLock);
-        all.reserve(m_jobs.size());
-        for (const auto &job : m_jobs)
-            all.push_back(job);
-    }
-    QVector<JobInfo> list;
-    list.reserve(all.size());
-    for (const auto &job : all) {
-        std::lock_guard lock(job->mutex);
-        list.push_back(job->snapshot());
-    }
-    std::sort(list.begin(), list.end(), [](const JobInfo &a, const JobInfo &b) {
-        return a.createdMs != b.createdMs ? a.createdMs < b.createdMs : a.id < b.id;
-    });
-    return list;
+    return m_jobs.snapshots();
 }
 
 QVector<JobInfo> EngineCore::jobsChangedSince(quint64 version, quint64 *latest) const
 {
     if (latest)
         *latest = m_version.load();
-    QVector<JobInfo> changed;
-    std::shared_lock lock(m_jobsLock);
-    for (const auto &job : m_jobs) {
-        std::lock_guard jobLock(job->mutex);
-        if (job->version > version)
-            changed.push_back(job->snapshot());
-    }
-    for (const auto &[removedVersion, id] : m_removed) {
-        if (removedVersion > version) {
-            JobInfo info;
-            info.id = id;
-            info.removed = true;
-            info.version = removedVersion;
-            changed.push_back(info);
-        }
-    }
-    return changed;
+    return m_jobs.changedSince(version);
 }
 
 bool EngineCore::waitForJob(JobId id, int timeoutMs) const
@@ -494,41 +425,20 @@ QVector<AgentInfo> EngineCore::agents() const
 void EngineCore::applyRetention()
 {
     const qint64 cutoff = nowMs() - qint64(config.finishedJobTtlSeconds) * 1000;
-    std::unique_lock lock(m_jobsLock);
-    std::vector<std::pair<qint64, JobId>> finished;
-    for (const auto &job : m_jobs) {
-        if (job->finished()) {
-            std::lock_guard jobLock(job->mutex);
-            finished.emplace_back(job->finishedMs, job->id);
-        }
-    }
-    std::sort(finished.begin(), finished.end());
-    const size_t excess = finished.size() > size_t(std::max(0, config.maxFinishedJobs))
-                              ? finished.size() - size_t(std::max(0, config.maxFinishedJobs))
-                              : 0;
-    for (size_t i = 0; i < finished.size(); ++i) {
-        if (i < excess || finished[i].first < cutoff) {
-            m_jobs.remove(finished[i].second);
-            m_removed.emplace_back(m_version.fetch_add(1) + 1, finished[i].second);
-        }
-    }
-    while (m_removed.size() > removedMemory)
-        m_removed.pop_front();
+    m_jobs.removeFinished(config.maxFinishedJobs, cutoff,
+                          [this] { return m_version.fetch_add(1) + 1; });
 }
 
 void EngineCore::housekeep()
 {
     const qint64 now = nowMs();
     std::vector<std::shared_ptr<JobState>> expired;
-    {
-        std::shared_lock lock(m_jobsLock);
-        for (const auto &job : m_jobs) {
-            if (job->finished())
-                continue;
-            std::lock_guard jobLock(job->mutex);
-            if (job->deadlineMs > 0 && now >= job->deadlineMs)
-                expired.push_back(job);
-        }
+    for (const auto &job : m_jobs.all()) {
+        if (job->finished())
+            continue;
+        std::lock_guard jobLock(job->mutex);
+        if (job->deadlineMs > 0 && now >= job->deadlineMs)
+            expired.push_back(job);
     }
     for (const auto &job : expired) {
         const qint64 limit = job->deadlineMs - job->startedMs;

@@ -3,20 +3,17 @@
 #include "events/eventbus.h"
 #include "runtime/engineconfig.h"
 #include "runtime/jobinfo.h"
+#include "runtime/jobregistry.h"
 #include "runtime/result.h"
 #include "runtime/routineregistry.h"
 
 #include <QHash>
 
 #include <atomic>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
-#include <thread>
 #include <vector>
-
-class QAbstractEventDispatcher;
 
 namespace flowscope {
 struct FlowDefinition;
@@ -28,6 +25,7 @@ namespace flowscope::Internal {
 
 class Activation;
 class Agent;
+class EngineThread;
 class JobState;
 class WorkQueue;
 struct FlowRuntime;
@@ -42,7 +40,7 @@ public:
     const EngineConfig config;
     RoutineRegistry registry;
     EventBus &bus() { return m_bus; }
-    QObject *threadContext() const { return m_context; }
+    QObject *threadContext() const;
     qint64 startedMs() const { return m_startedMs; }
 
     Status addFlow(const FlowDefinition &flow);
@@ -95,9 +93,7 @@ private:
     mutable std::shared_mutex m_flowsLock;
     QHash<QString, std::shared_ptr<const FlowRuntime>> m_flows;
 
-    mutable std::shared_mutex m_jobsLock;
-    QHash<JobId, std::shared_ptr<JobState>> m_jobs;
-    std::deque<std::pair<quint64, JobId>> m_removed; // (version, id) of jobs that left memory
+    JobRegistry m_jobs;
 
     mutable std::mutex m_agentsMutex;
     std::unique_ptr<WorkQueue> m_poolQueue;
@@ -107,12 +103,8 @@ private:
     std::mutex m_controlMutex;
     std::unique_ptr<EventSink> m_controlSink;
 
-    qint64 m_lastRetentionMs = 0; // engine thread only
-    std::thread m_thread;
-    QObject *m_context = nullptr;                     // lives in m_thread
-    QAbstractEventDispatcher *m_dispatcher = nullptr; // of m_thread
-    std::mutex m_stopMutex;
-    bool m_stopping = false; // guarded by m_stopMutex
+    qint64 m_lastRetentionMs = 0;           // engine thread only
+    std::unique_ptr<EngineThread> m_thread; // last: stopped first
 };
 
 } // namespace flowscope::Internal

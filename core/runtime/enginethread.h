@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <functional>
+#include <mutex>
+#include <thread>
+
+class QObject;
+class QAbstractEventDispatcher;
+
+namespace flowscope::Internal {
+
+// The engine's own thread: an event loop running two periodic tasks (housekeeping and heartbeats)
+// and whatever clients post to context(). A std::thread, not a QThread, so that its start and join
+// are visible to ThreadSanitizer. Needs a QCoreApplication.
+class EngineThread
+{
+public:
+    struct Task
+    {
+        std::function<void()> run;
+        int intervalMs;
+    };
+
+    EngineThread(Task housekeeping, Task heartbeat);
+    ~EngineThread(); // stops the loop and joins
+
+    EngineThread(const EngineThread &) = delete;
+    EngineThread &operator=(const EngineThread &) = delete;
+
+    QObject *context() const { return m_context; }
+
+private:
+    void run(const Task &housekeeping, const Task &heartbeat);
+
+    std::thread m_thread;
+    QObject *m_context = nullptr;                     // lives in m_thread
+    QAbstractEventDispatcher *m_dispatcher = nullptr; // of m_thread
+    std::mutex m_mutex;
+    bool m_stopping = false; // guarded by m_mutex
+};
+
+} // namespace flowscope::Internal
