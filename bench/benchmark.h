@@ -7,16 +7,16 @@
 
 namespace flowscope::bench {
 
-// One measured number, with its goal.
+// A number a benchmark measures, with its goal.
 struct Figure
 {
     QString name;
-    double value = 0;
     QString unit;
-    double goal = 0;
+    double goal = 0; // 0: a baseline, measured for comparison, without a goal
     bool lowerIsBetter = true;
 
-    bool meetsGoal() const { return lowerIsBetter ? value <= goal : value >= goal; }
+    bool hasGoal() const { return goal != 0; }
+    bool meetsGoal(double value) const { return lowerIsBetter ? value <= goal : value >= goal; }
 };
 
 struct Options
@@ -24,12 +24,14 @@ struct Options
     bool quick = false;
 };
 
-// A benchmark runs once and returns its figures; the runner repeats it and takes medians.
+// A benchmark runs once and returns one value per figure, in order; the runner repeats it (each
+// time in a fresh process) and takes medians.
 struct Benchmark
 {
     QString name;
     QString description;
-    std::function<QVector<Figure>(const Options &)> run;
+    QVector<Figure> figures;
+    std::function<QVector<double>(const Options &)> run;
 };
 
 // Registration from each benchmark's file, at static-initialization time.

@@ -1,10 +1,12 @@
 // flowscope-bench [--quick] [--runs N] [NAME...]: runs the benchmarks, prints a table of medians
-// and one "FIGURE <name> <value> <unit>" line per figure for scripts.
+// and one "FIGURE <name> <value> <unit>" line per figure for scripts. Every run of a benchmark is
+// a fresh child process, so that no benchmark measures the heap another one left behind.
 
 #include "benchmark.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QProcess>
 #include <QSysInfo>
 #include <QThread>
 
@@ -25,6 +27,11 @@ int main(int argc, char **argv)
                       QStringLiteral("Repetitions per benchmark (median taken)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("list"), QStringLiteral("List the benchmarks.")});
+    QCommandLineOption childOption(QStringLiteral("child"),
+                                   QStringLiteral("Run one benchmark once (internal)."),
+                                   QStringLiteral("NAME"));
+    childOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(childOption);
     parser.addPositionalArgument(QStringLiteral("NAME"),
                                  QStringLiteral("Benchmarks to run (default: all)."),
                                  QStringLiteral("[NAME...]"));
@@ -45,6 +52,16 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "flowscope-bench: --runs needs a number >= 1\n");
         return 2;
     }
+    if (parser.isSet(childOption)) {
+        for (const Benchmark &b : registry()) {
+            if (b.name != parser.value(childOption))
+                continue;
+            for (double value : b.run(options))
+                std::printf("VALUE %.17g\n", value);
+            return 0;
+        }
+        return 2;
+    }
     const QStringList wanted = parser.positionalArguments();
     for (const QString &name : wanted) {
         const bool known = std::any_of(registry().begin(), registry().end(),
@@ -58,32 +75,56 @@ int main(int argc, char **argv)
 
     std::printf("machine: %s, %d cores; runs: %d%s\n", qPrintable(QSysInfo::prettyProductName()),
                 QThread::idealThreadCount(), runs, options.quick ? " (quick)" : "");
-    std::printf("%-30s %16s %-14s %12s %s\n", "figure", "median", "unit", "goal", "");
-    QVector<Figure> results;
+    std::printf("%-42s %16s %-14s %12s %s\n", "figure", "median", "unit", "goal", "");
+    QVector<std::pair<Figure, double>> results;
     for (const Benchmark &b : registry()) {
         if (!wanted.isEmpty() && !wanted.contains(b.name))
             continue;
-        QVector<QVector<Figure>> samples;
-        for (int i = 0; i < runs; ++i)
-            samples.push_back(b.run(options));
-        for (int f = 0; f < samples.first().size(); ++f) {
-            Figure figure = samples.first()[f];
+        QVector<QVector<double>> samples;
+        for (int i = 0; i < runs; ++i) {
+            QProcess child;
+            QStringList arguments{QStringLiteral("--child"), b.name};
+            if (options.quick)
+                arguments << QStringLiteral("--quick");
+            child.start(QCoreApplication::applicationFilePath(), arguments);
+            if (!child.waitForFinished(-1) || child.exitCode() != 0) {
+                std::fprintf(stderr, "flowscope-bench: %s failed: %s\n", qPrintable(b.name),
+                             child.readAllStandardError().constData());
+                return 1;
+            }
+            // The child prints one value per figure, in the order the benchmark declares them.
+            QVector<double> values;
+            for (const QByteArray &line : child.readAllStandardOutput().split('\n')) {
+                if (line.startsWith("VALUE "))
+                    values.push_back(line.mid(6).toDouble());
+            }
+            if (values.size() != b.figures.size()) {
+                std::fprintf(stderr, "flowscope-bench: %s reported %d values for %d figures\n",
+                             qPrintable(b.name), int(values.size()), int(b.figures.size()));
+                return 1;
+            }
+            samples.push_back(values);
+        }
+        for (int f = 0; f < b.figures.size(); ++f) {
+            const Figure &figure = b.figures[f];
             QVector<double> values;
             for (const auto &sample : samples)
-                values << sample[f].value;
-            figure.value = median(values);
-            results << figure;
-            std::printf(
-                "%-30s %16.2f %-14s %12s %s\n", qPrintable(figure.name), figure.value,
-                qPrintable(figure.unit),
-                qPrintable((figure.lowerIsBetter ? QStringLiteral("<= ") : QStringLiteral(">= "))
-                           + QString::number(figure.goal)),
-                figure.meetsGoal() ? "met" : "MISSED");
+                values << sample[f];
+            const double value = median(values);
+            results.push_back({figure, value});
+            std::printf("%-42s %16.2f %-14s %12s %s\n", qPrintable(figure.name), value,
+                        qPrintable(figure.unit),
+                        qPrintable(!figure.hasGoal() ? QStringLiteral("baseline")
+                                   : figure.lowerIsBetter
+                                       ? QStringLiteral("<= ") + QString::number(figure.goal)
+                                       : QStringLiteral(">= ") + QString::number(figure.goal)),
+                        !figure.hasGoal()         ? ""
+                        : figure.meetsGoal(value) ? "met"
+                                                  : "MISSED");
             std::fflush(stdout);
         }
     }
-    for (const Figure &figure : results)
-        std::printf("FIGURE %s %.3f %s\n", qPrintable(figure.name), figure.value,
-                    qPrintable(figure.unit));
+    for (const auto &[figure, value] : results)
+        std::printf("FIGURE %s %.3f %s\n", qPrintable(figure.name), value, qPrintable(figure.unit));
     return 0;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/eventtype.h"
+#include "events/payload.h"
 #include "events/symbol.h"
 #include "runtime/jobid.h"
 
@@ -25,7 +26,7 @@ struct Event
     Symbol agent;
     EventType type = EventType::Log;
     EventStatus status = EventStatus::Ok;
-    QVariant payload; // small map or value; empty for most events
+    Payload payload; // small map or value; empty for most events
 };
 
 using EventBatch = QVector<Event>;
