@@ -33,25 +33,13 @@ void installTranslations(const QString &language)
         QCoreApplication::installTranslator(translator);
     }
 }
-
-QString urlFor(const QHostAddress &address, quint16 port)
-{
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-                             : address.toString();
-    return QStringLiteral("http://%1:%2").arg(host).arg(port);
-}
 } // namespace
 
 int runConsole(const CommandLineOptions &options)
 {
     installTranslations(options.language);
 
-    EngineConfig config;
-    if (options.workers > 0)
-        config.workers = options.workers;
-    config.monitoring = options.monitoring;
-    Engine engine(config);
+    Engine engine(options.engine);
     engine.addDemoFlows();
 
     InProcessClient client(&engine);
@@ -69,7 +57,7 @@ int runConsole(const CommandLineOptions &options)
                          endpoint.start(address, port);
                      });
     QObject::connect(&endpoint, &EndpointThread::listening, &window, [&](quint16 port) {
-        const QString url = urlFor(servedAddress, port);
+        const QString url = CommandLine::url(servedAddress, port);
         window.showEndpointListening(url);
         std::printf("Flowscope endpoint listening on %s\n", qUtf8Printable(url));
         std::fflush(stdout);

@@ -39,37 +39,52 @@
         <translation>Mit ausgeschalteter Ereignisüberwachung starten.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="30"/>
+        <location filename="../ui/commandline.cpp" line="31"/>
+        <source>Finished jobs kept queryable (default %1).</source>
+        <translation>Beendete Jobs, die abfragbar bleiben (Vorgabe %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="35"/>
+        <source>Seconds a finished job stays queryable (default %1).</source>
+        <translation>Sekunden, die ein beendeter Job abfragbar bleibt (Vorgabe %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="40"/>
+        <source>Events the engine keeps for traces (default %1).</source>
+        <translation>Ereignisse, die die Engine für Traces aufbewahrt (Vorgabe %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="43"/>
         <source>User interface language, e.g. de or en.</source>
         <translation>Sprache der Oberfläche, z. B. de oder en.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="41"/>
+        <location filename="../ui/commandline.cpp" line="55"/>
         <source>Unexpected argument: %1</source>
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="57"/>
+        <location filename="../ui/commandline.cpp" line="71"/>
         <source>Invalid --listen value: %1</source>
         <translation>Ungültiger Wert für --listen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="66"/>
-        <source>Invalid --workers value &quot;%1&quot;: expected a number from 1 to 1024.</source>
-        <translation>Ungültiger Wert für --workers „%1“: erwartet wird eine Zahl von 1 bis 1024.</translation>
+        <location filename="../ui/commandline.cpp" line="84"/>
+        <source>Invalid --%1 value &quot;%2&quot;: expected a number from %3 to %4.</source>
+        <translation>Ungültiger Wert für --%1 „%2“: erwartet wird eine Zahl von %3 bis %4.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="81"/>
+        <location filename="../ui/commandline.cpp" line="108"/>
         <source>&quot;%1&quot; is not HOST:PORT (for example 127.0.0.1:8765).</source>
         <translation>„%1“ hat nicht die Form HOST:PORT (zum Beispiel 127.0.0.1:8765).</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="91"/>
+        <location filename="../ui/commandline.cpp" line="118"/>
         <source>&quot;%1&quot; has no valid port (0 to 65535).</source>
         <translation>„%1“ enthält keinen gültigen Port (0 bis 65535).</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="99"/>
+        <location filename="../ui/commandline.cpp" line="126"/>
         <source>&quot;%1&quot; is not an IP address.</source>
         <translation>„%1“ ist keine IP-Adresse.</translation>
     </message>

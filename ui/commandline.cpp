@@ -26,11 +26,25 @@ bool CommandLine::parse(const QStringList &arguments)
         QStringLiteral("workers"), tr("Number of agents in the shared pool."), QStringLiteral("N"));
     const QCommandLineOption noMonitoringOption(QStringLiteral("no-monitoring"),
                                                 tr("Start with event monitoring off."));
+    const QCommandLineOption keepJobsOption(
+        QStringLiteral("keep-jobs"),
+        tr("Finished jobs kept queryable (default %1).").arg(EngineConfig().maxFinishedJobs),
+        QStringLiteral("N"));
+    const QCommandLineOption keepJobsForOption(
+        QStringLiteral("keep-jobs-for"),
+        tr("Seconds a finished job stays queryable (default %1).")
+            .arg(EngineConfig().finishedJobTtlSeconds),
+        QStringLiteral("SECONDS"));
+    const QCommandLineOption historyOption(
+        QStringLiteral("event-history"),
+        tr("Events the engine keeps for traces (default %1).").arg(EngineConfig().eventHistory),
+        QStringLiteral("N"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         tr("User interface language, e.g. de or en."),
                                         QStringLiteral("LANG"));
     parser.addOptions({headlessOption, listenOption, flowOption, demoOption, workersOption,
-                       noMonitoringOption, langOption});
+                       noMonitoringOption, keepJobsOption, keepJobsForOption, historyOption,
+                       langOption});
     m_helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -47,7 +61,7 @@ bool CommandLine::parse(const QStringList &arguments)
     m_options.headless = parser.isSet(headlessOption);
     m_options.flowFiles = parser.values(flowOption);
     m_options.demo = parser.isSet(demoOption);
-    m_options.monitoring = !parser.isSet(noMonitoringOption);
+    m_options.engine.monitoring = !parser.isSet(noMonitoringOption);
     m_options.language = parser.value(langOption);
 
     if (parser.isSet(listenOption)) {
@@ -59,16 +73,29 @@ bool CommandLine::parse(const QStringList &arguments)
         }
         m_options.listenGiven = true;
     }
-    if (parser.isSet(workersOption)) {
-        bool ok = false;
-        const int workers = parser.value(workersOption).toInt(&ok);
-        if (!ok || workers < 1 || workers > 1024) {
-            m_error = tr("Invalid --workers value \"%1\": expected a number from 1 to 1024.")
-                          .arg(parser.value(workersOption));
-            return false;
-        }
-        m_options.workers = workers;
-    }
+    // Whole-number options: the value must lie in [minimum, maximum].
+    const auto number
+        = [&](const QCommandLineOption &option, int minimum, int maximum, int *target) {
+              if (!parser.isSet(option))
+                  return true;
+              bool ok = false;
+              const int value = parser.value(option).toInt(&ok);
+              if (!ok || value < minimum || value > maximum) {
+                  m_error = tr("Invalid --%1 value \"%2\": expected a number from %3 to %4.")
+                                .arg(option.names().constFirst(), parser.value(option))
+                                .arg(minimum)
+                                .arg(maximum);
+                  return false;
+              }
+              *target = value;
+              return true;
+          };
+    EngineConfig &engine = m_options.engine;
+    if (!number(workersOption, 1, 1024, &engine.workers)
+        || !number(keepJobsOption, 0, 10'000'000, &engine.maxFinishedJobs)
+        || !number(keepJobsForOption, 0, 365 * 24 * 3600, &engine.finishedJobTtlSeconds)
+        || !number(historyOption, 0, 100'000'000, &engine.eventHistory))
+        return false;
     return true;
 }
 
@@ -102,6 +129,14 @@ bool CommandLine::parseHostPort(const QString &text, QHostAddress *address, quin
     *address = parsed;
     *port = quint16(portValue);
     return true;
+}
+
+QString CommandLine::url(const QHostAddress &address, quint16 port)
+{
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                             : address.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(port);
 }
 
 } // namespace flowscope

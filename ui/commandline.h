@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runtime/engineconfig.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QString>
@@ -15,8 +17,8 @@ struct CommandLineOptions
     quint16 listenPort = 8765;
     QStringList flowFiles;
     bool demo = false;
-    int workers = 0; // 0: the engine's default
-    bool monitoring = true;
+    EngineConfig
+        engine;       // --workers, --no-monitoring, --keep-jobs, --keep-jobs-for, --event-history
     QString language; // empty: follow the system locale
     bool showHelp = false;
     bool showVersion = false;
@@ -37,6 +39,8 @@ public:
     // "HOST:PORT" with an IPv4/IPv6 address or "localhost"; "[::1]:80" for IPv6.
     static bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port,
                               QString *error);
+    // "http://HOST:PORT", with IPv6 hosts in brackets.
+    static QString url(const QHostAddress &address, quint16 port);
 
 private:
     CommandLineOptions m_options;

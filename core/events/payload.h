@@ -17,7 +17,9 @@ public:
     Payload(const QVariant &value) // implicit: reads and assigns like the QVariant it holds
         : m_value(value.isValid() ? std::make_shared<const QVariant>(value) : nullptr)
     {}
-    Payload(const QVariantMap &map) : Payload(QVariant(map)) {}
+    Payload(const QVariantMap &map)
+        : Payload(QVariant(map))
+    {}
 
     bool isValid() const noexcept { return bool(m_value); }
     const QVariant &value() const { return m_value ? *m_value : empty(); }

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void namedAgentsRunTheirRoutines();
     void timeoutFailsTheJob();
     void finishedJobsLeaveMemory();
+    void tenThousandJobsStayBounded();
     void badRequestsAreRefused();
     void controlConflictsAreReported();
 
@@ -320,6 +321,26 @@ void TestEngine::finishedJobsLeaveMemory()
     for (const JobInfo &info : engine.jobsChangedSince(version, nullptr))
         removed += info.removed ? 1 : 0;
     QCOMPARE(removed, 2);
+}
+
+void TestEngine::tenThousandJobsStayBounded()
+{
+    // The engine this replaces kept every job forever (314 MB after 10,000 jobs).
+    EngineConfig config;
+    config.maxFinishedJobs = 100;
+    Engine engine(config);
+    registerTestRoutines(engine);
+    QVERIFY(engine.addFlowJson(chainFlow(QStringLiteral("c"), 2), {}).ok());
+    QVector<JobId> ids;
+    for (int i = 0; i < 10000; ++i)
+        ids << startOrFail(engine, QStringLiteral("c"));
+    for (JobId id : ids)
+        QVERIFY(engine.waitForJob(id, 10000));
+    engine.applyRetention();
+    const QVector<JobInfo> kept = engine.jobs();
+    QCOMPARE(kept.size(), 100);
+    // The newest are the ones kept.
+    QVERIFY(engine.job(ids.last()) && !engine.job(ids.first()));
 }
 
 void TestEngine::badRequestsAreRefused()

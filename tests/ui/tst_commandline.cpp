@@ -18,8 +18,8 @@ private Q_SLOTS:
         QVERIFY(!options.listenGiven);
         QCOMPARE(options.listenAddress, QHostAddress(QHostAddress::LocalHost));
         QCOMPARE(options.listenPort, quint16(8765));
-        QVERIFY(options.monitoring);
-        QCOMPARE(options.workers, 0);
+        QVERIFY(options.engine.monitoring);
+        QCOMPARE(options.engine.workers, EngineConfig().workers);
     }
 
     void everyOption()
@@ -41,9 +41,27 @@ private Q_SLOTS:
         QCOMPARE(options.flowFiles,
                  QStringList({QStringLiteral("a.json"), QStringLiteral("b.json")}));
         QVERIFY(options.demo);
-        QCOMPARE(options.workers, 4);
-        QVERIFY(!options.monitoring);
+        QCOMPARE(options.engine.workers, 4);
+        QVERIFY(!options.engine.monitoring);
         QCOMPARE(options.language, QStringLiteral("de"));
+    }
+
+    void retentionOptions()
+    {
+        CommandLine commandLine;
+        QVERIFY2(commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--keep-jobs"),
+                                    QStringLiteral("50"), QStringLiteral("--keep-jobs-for"),
+                                    QStringLiteral("600"), QStringLiteral("--event-history"),
+                                    QStringLiteral("2000")}),
+                 qPrintable(commandLine.errorText()));
+        QCOMPARE(commandLine.options().engine.maxFinishedJobs, 50);
+        QCOMPARE(commandLine.options().engine.finishedJobTtlSeconds, 600);
+        QCOMPARE(commandLine.options().engine.eventHistory, 2000);
+        QVERIFY(!commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--keep-jobs-for"),
+                                    QStringLiteral("soon")}));
+        QCOMPARE(commandLine.errorText(),
+                 QStringLiteral("Invalid --keep-jobs-for value \"soon\": expected a number from 0 "
+                                "to 31536000."));
     }
 
     void listenValues_data()
