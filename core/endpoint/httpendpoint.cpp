@@ -53,7 +53,8 @@ bool isWebSocketUpgrade(const QHttpServerRequest &request) {
 }
 
 void writeJson(QHttpServerResponder &responder, int status, const QJsonObject &body) {
-    responder.write(QJsonDocument(body), StatusCode(status));
+    responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
+                    StatusCode(status));
 }
 
 } // namespace
@@ -160,7 +161,7 @@ void HttpEndpoint::answerUnrouted(const QHttpServerRequest &request,
     const QString allowList = allowed.join(QStringLiteral(", "));
     const QString message = QStringLiteral("method %1 not allowed on %2 (allowed: %3)")
                                 .arg(methodName(request.method()), path, allowList);
-    responder.write(QJsonDocument(EndpointJson::error(405, message)),
+    responder.write(QJsonDocument(EndpointJson::error(405, message)).toJson(QJsonDocument::Compact),
                     {{"Content-Type", "application/json"}, {"Allow", allowList.toUtf8()}},
                     StatusCode::MethodNotAllowed);
 }
