@@ -69,16 +69,16 @@ QJSEngine *Agent::scriptEngine()
 
 void Agent::run()
 {
-    Activation *next = nullptr;
+    ActivationPtr next;
     for (;;) {
-        Activation *activation = next ? next : m_queue->tryPop();
+        ActivationPtr activation = next ? std::move(next) : m_queue->tryPop();
         if (!activation) {
             m_sink->flush();
             activation = m_queue->pop();
         }
         if (!activation)
             break;
-        next = execute(activation);
+        next = execute(std::move(activation));
     }
     m_sink->flush();
     m_scriptEngine.reset();
@@ -106,11 +106,11 @@ void Agent::setIdle(bool failed)
         ++m_info.failed;
 }
 
-Activation *Agent::execute(Activation *activation)
+ActivationPtr Agent::execute(ActivationPtr activation)
 {
     JobState &job = *activation->job;
     if (job.finished()) {
-        m_core->discard(activation);
+        m_core->discard(*activation);
         return nullptr;
     }
     if (job.currentStatus() == JobStatus::Paused && m_core->park(activation))
@@ -161,10 +161,10 @@ Activation *Agent::execute(Activation *activation)
     }
     // Take the next activation first: an agent about to go idle publishes its events before it
     // reports this activation done, so a finished job's trace is complete.
-    Activation *next = m_queue->tryPop();
+    ActivationPtr next = m_queue->tryPop();
     if (!next)
         m_sink->flush();
-    m_core->finishActivation(activation, m_sink.get());
+    m_core->finishActivation(*activation, m_sink.get());
     return next;
 }
 

@@ -37,7 +37,7 @@ public:
 private:
     void run();
     // Runs one activation; returns the next one already taken from the queue, if any.
-    Activation *execute(Activation *activation);
+    std::shared_ptr<Activation> execute(std::shared_ptr<Activation> activation);
     void setBusy(const QString &routine, JobId job);
     void setIdle(bool failed);
 

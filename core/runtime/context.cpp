@@ -17,10 +17,11 @@ namespace {
 constexpr qint64 checkpointFlushNs = 20'000'000;
 } // namespace
 
-Context::Context(EngineCore *core, Agent *agent, Activation *activation)
+Context::Context(EngineCore *core, Agent *agent, const std::shared_ptr<Activation> &activation)
     : m_core(core)
     , m_agent(agent)
-    , m_activation(activation)
+    , m_activation(activation.get())
+    , m_self(activation)
 {}
 
 JobId Context::jobId() const
@@ -78,9 +79,9 @@ void Context::emit(const QString &event, const QVariant &data)
         sink.emit(std::move(e));
     }
     for (const SlotTarget &target : route->targets) {
-        auto *next = new Activation;
+        auto next = std::make_shared<Activation>();
         next->id = m_core->nextActivationId();
-        next->parent = m_activation->id;
+        next->setCaller(m_self, job->debugging.load(std::memory_order_relaxed));
         next->job = job;
         next->routine = target.routine;
         next->slot = target.slot;
@@ -99,7 +100,7 @@ void Context::emit(const QString &event, const QVariant &data)
             e.parentActivation = m_activation->id;
             sink.emit(std::move(e));
         }
-        m_core->enqueue(next, &sink);
+        m_core->enqueue(std::move(next), &sink);
     }
 }
 

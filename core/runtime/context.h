@@ -8,6 +8,7 @@
 #include <QVariantMap>
 
 #include <functional>
+#include <memory>
 
 class QJSEngine;
 
@@ -68,11 +69,13 @@ public:
 
 private:
     friend class Internal::Agent;
-    Context(Internal::EngineCore *core, Internal::Agent *agent, Internal::Activation *activation);
+    Context(Internal::EngineCore *core, Internal::Agent *agent,
+            const std::shared_ptr<Internal::Activation> &activation);
 
     Internal::EngineCore *m_core;
     Internal::Agent *m_agent;
     Internal::Activation *m_activation;
+    const std::shared_ptr<Internal::Activation> &m_self; // outlives the context (the agent's)
     QString m_failure;
 };
 

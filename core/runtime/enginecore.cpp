@@ -64,10 +64,7 @@ EngineCore::~EngineCore()
         queue->close();
     for (auto &agent : m_agents)
         agent->join();
-    auto dropAll = [](WorkQueue &queue) {
-        for (Activation *a : queue.takeAll())
-            delete a;
-    };
+    auto dropAll = [](WorkQueue &queue) { queue.takeAll(); };
     dropAll(*m_poolQueue);
     for (auto &queue : m_namedQueues)
         dropAll(*queue);
@@ -250,14 +247,14 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
     emitJobEvent(*job, EventType::JobStarted, nullptr,
                  QVariantMap{{QStringLiteral("entry"), routineId + QLatin1Char('.') + slot},
                              {QStringLiteral("params"), request.params}});
-    auto *entry = new Activation;
+    auto entry = std::make_shared<Activation>();
     entry->id = nextActivationId();
     entry->job = job;
     entry->routine = routine;
     entry->slot = slot;
     entry->slotSymbol = node.slotSymbols.value(slot);
     entry->data = request.params;
-    enqueue(entry, nullptr);
+    enqueue(std::move(entry), nullptr);
     if (id)
         *id = jobId;
     return Status::success();
@@ -285,7 +282,7 @@ Status EngineCore::resumeJob(JobId id)
     const auto job = findJob(id);
     if (!job)
         return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
-    std::vector<Activation *> parked;
+    std::vector<ActivationPtr> parked;
     {
         std::lock_guard lock(job->mutex);
         if (job->status != JobStatus::Paused)
@@ -297,8 +294,8 @@ Status EngineCore::resumeJob(JobId id)
         job->changed.notify_all();
     }
     emitJobEvent(*job, EventType::JobResumed, nullptr);
-    for (Activation *a : parked)
-        enqueue(a, nullptr);
+    for (ActivationPtr &a : parked)
+        enqueue(std::move(a), nullptr);
     return Status::success();
 }
 
@@ -326,7 +323,7 @@ void EngineCore::failJob(const std::shared_ptr<JobState> &job, const QString &me
 void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus status,
                            const QString &error, EventSink *sink)
 {
-    std::vector<Activation *> parked;
+    std::vector<ActivationPtr> parked;
     {
         std::lock_guard lock(job->mutex);
         if (isFinished(job->status))
@@ -340,8 +337,8 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
         touch(*job);
         job->changed.notify_all(); // releases handlers blocked in checkpoint()
     }
-    for (Activation *a : parked)
-        discard(a);
+    for (const ActivationPtr &a : parked)
+        discard(*a);
     const EventType type = status == JobStatus::Completed ? EventType::JobCompleted
                            : status == JobStatus::Failed  ? EventType::JobFailed
                                                           : EventType::JobCancelled;
@@ -356,16 +353,16 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
     job->changed.notify_all();
 }
 
-void EngineCore::enqueue(Activation *activation, EventSink *from)
+void EngineCore::enqueue(ActivationPtr activation, EventSink *from)
 {
     const RoutineNode &node = activation->job->flow->nodes[size_t(activation->routine)];
     // A sleeping agent will start on this at once: publish first, so events stay in causal order.
     if (from && node.queue->hasSleepers())
         from->flush();
-    node.queue->push(activation);
+    node.queue->push(std::move(activation));
 }
 
-bool EngineCore::park(Activation *activation)
+bool EngineCore::park(const ActivationPtr &activation)
 {
     JobState &job = *activation->job;
     std::lock_guard lock(job.mutex);
@@ -375,17 +372,15 @@ bool EngineCore::park(Activation *activation)
     return true;
 }
 
-void EngineCore::discard(Activation *activation)
+void EngineCore::discard(const Activation &activation)
 {
     // The job is finished already; only the count is kept right.
-    activation->job->outstanding.fetch_sub(1, std::memory_order_acq_rel);
-    delete activation;
+    activation.job->outstanding.fetch_sub(1, std::memory_order_acq_rel);
 }
 
-void EngineCore::finishActivation(Activation *activation, EventSink *sink)
+void EngineCore::finishActivation(const Activation &activation, EventSink *sink)
 {
-    std::shared_ptr<JobState> job = std::move(activation->job);
-    delete activation;
+    const std::shared_ptr<JobState> job = activation.job;
     job->done.fetch_add(1, std::memory_order_relaxed);
     if (job->outstanding.fetch_sub(1, std::memory_order_acq_rel) == 1)
         finishJob(job, JobStatus::Completed, {}, sink);

@@ -24,6 +24,7 @@ struct AgentInfo;
 namespace flowscope::Internal {
 
 class Activation;
+using ActivationPtr = std::shared_ptr<Activation>;
 class Agent;
 class EngineThread;
 class JobState;
@@ -64,10 +65,10 @@ public:
     {
         return m_activationIds.fetch_add(1, std::memory_order_relaxed) + 1;
     }
-    void enqueue(Activation *activation, EventSink *from);
-    bool park(Activation *activation);
-    void discard(Activation *activation);
-    void finishActivation(Activation *activation, EventSink *sink);
+    void enqueue(ActivationPtr activation, EventSink *from);
+    bool park(const ActivationPtr &activation);
+    void discard(const Activation &activation);
+    void finishActivation(const Activation &activation, EventSink *sink);
     void failJob(const std::shared_ptr<JobState> &job, const QString &message, EventSink *sink);
     // Call with the job's mutex held.
     void touch(JobState &job);

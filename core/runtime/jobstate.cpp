@@ -12,11 +12,7 @@ JobState::JobState(JobId jobId, std::shared_ptr<const FlowRuntime> flowRuntime)
     routineVariables.resize(flow->nodes.size());
 }
 
-JobState::~JobState()
-{
-    for (Activation *a : parked)
-        delete a;
-}
+JobState::~JobState() = default;
 
 JobInfo JobState::snapshot() const
 {

@@ -36,8 +36,8 @@ public:
     QString entrySlot;
     QVariantMap params;
     QVariantMap variables;
-    std::vector<QVariantMap> routineVariables; // by routine index
-    std::vector<Activation *> parked;          // held while paused
+    std::vector<QVariantMap> routineVariables;       // by routine index
+    std::vector<std::shared_ptr<Activation>> parked; // held while paused
     qint64 createdMs = 0;
     qint64 startedMs = 0;
     qint64 finishedMs = 0;
@@ -49,6 +49,8 @@ public:
     std::atomic<quint8> statusFlag{quint8(JobStatus::Pending)};
     std::atomic<quint64> outstanding{0}; // queued, running or parked activations
     std::atomic<quint64> done{0};
+    std::atomic<bool> debugging{
+        false}; // breakpoints apply or a debugger stopped it: keep call chains
 
     JobStatus currentStatus() const
     {

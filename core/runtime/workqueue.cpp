@@ -1,16 +1,18 @@
 #include "runtime/workqueue.h"
 
+#include "runtime/activation.h"
+
 namespace flowscope::Internal {
 
-void WorkQueue::push(Activation *activation)
+void WorkQueue::push(ActivationPtr activation)
 {
     std::unique_lock lock(m_mutex);
-    m_items.push_back(activation);
+    m_items.push_back(std::move(activation));
     if (m_sleepers.load(std::memory_order_relaxed) > 0)
         m_ready.notify_one();
 }
 
-Activation *WorkQueue::pop()
+ActivationPtr WorkQueue::pop()
 {
     std::unique_lock lock(m_mutex);
     while (m_items.empty() && !m_closed) {
@@ -20,17 +22,17 @@ Activation *WorkQueue::pop()
     }
     if (m_items.empty())
         return nullptr;
-    Activation *a = m_items.front();
+    ActivationPtr a = std::move(m_items.front());
     m_items.pop_front();
     return a;
 }
 
-Activation *WorkQueue::tryPop()
+ActivationPtr WorkQueue::tryPop()
 {
     std::unique_lock lock(m_mutex);
     if (m_items.empty())
         return nullptr;
-    Activation *a = m_items.front();
+    ActivationPtr a = std::move(m_items.front());
     m_items.pop_front();
     return a;
 }
@@ -42,10 +44,10 @@ void WorkQueue::close()
     m_ready.notify_all();
 }
 
-std::deque<Activation *> WorkQueue::takeAll()
+std::deque<ActivationPtr> WorkQueue::takeAll()
 {
     std::unique_lock lock(m_mutex);
-    std::deque<Activation *> items;
+    std::deque<ActivationPtr> items;
     items.swap(m_items);
     return items;
 }

@@ -5,29 +5,31 @@
 
 #include <atomic>
 #include <deque>
+#include <memory>
 
 namespace flowscope::Internal {
 
 class Activation;
+using ActivationPtr = std::shared_ptr<Activation>;
 
 // Activations waiting for an agent. The shared pool has one queue served by several agents; a
 // named agent has its own.
 class WorkQueue
 {
 public:
-    void push(Activation *activation);
+    void push(ActivationPtr activation);
     // Blocks until an activation arrives or the queue is closed (then returns nullptr).
-    Activation *pop();
-    Activation *tryPop();
+    ActivationPtr pop();
+    ActivationPtr tryPop();
     void close();
     // Some agent sleeps on this queue: a push will wake a thread.
     bool hasSleepers() const { return m_sleepers.load(std::memory_order_relaxed) > 0; }
-    std::deque<Activation *> takeAll();
+    std::deque<ActivationPtr> takeAll();
 
 private:
     std::mutex m_mutex;
     std::condition_variable m_ready;
-    std::deque<Activation *> m_items;
+    std::deque<ActivationPtr> m_items;
     std::atomic<int> m_sleepers{0};
     bool m_closed = false;
 };
