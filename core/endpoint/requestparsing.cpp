@@ -11,6 +11,9 @@ namespace flowscope::RequestParsing {
 
 namespace {
 
+// Bounded so that the job's deadline in milliseconds fits a qint64 (as in flow files).
+constexpr qint64 maxTimeoutSeconds = 1'000'000'000;
+
 bool fail(RequestError *error, const QString &message, int status = 400) {
     error->httpStatus = status;
     error->message = message;
@@ -99,8 +102,11 @@ bool jobRequest(const QJsonObject &body, JobRequest *request, RequestError *erro
     }
     const QJsonValue timeout = body.value(QStringLiteral("timeout"));
     if (!timeout.isUndefined() && !timeout.isNull()) {
-        if (!timeout.isDouble() || timeout.toDouble() < 0)
-            return fail(error, QStringLiteral("timeout: must be a number of seconds >= 0"));
+        if (!timeout.isDouble() || timeout.toDouble() < 0
+            || timeout.toDouble() > maxTimeoutSeconds) {
+            return fail(error, QStringLiteral("timeout: must be a number of seconds from 0 to %1")
+                                   .arg(maxTimeoutSeconds));
+        }
         request->timeoutSeconds = timeout.toDouble();
     }
     return true;

@@ -8,9 +8,14 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cmath>
+
 namespace flowscope {
 
 namespace {
+
+// Bounded so that a job's deadline in milliseconds fits a qint64.
+constexpr qint64 maxTimeoutSeconds = 1'000'000'000; // about 31 years
 
 const QStringList topLevelKeys
     = {QStringLiteral("flow_id"),     QStringLiteral("description"), QStringLiteral("routines"),
@@ -36,9 +41,12 @@ bool hasType(const QJsonValue &v, ConfigField::Type type)
     switch (type) {
     case ConfigField::Type::Number:
         return v.isDouble() || isVariableReference(v);
-    case ConfigField::Type::Integer:
-        return (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())))
+    case ConfigField::Type::Integer: {
+        // No cast to an integer type: a double beyond its range (1e300) is undefined behaviour.
+        const double d = v.toDouble();
+        return (v.isDouble() && std::abs(d) < 0x1p63 && std::trunc(d) == d)
                || isVariableReference(v);
+    }
     case ConfigField::Type::String:
         return v.isString();
     case ConfigField::Type::Bool:
@@ -266,6 +274,14 @@ std::optional<FlowDefinition> FlowLoader::fromDsl(const QJsonObject &dsl, const 
         }
         spec.slotNames = routine->slotNames();
         spec.eventNames = routine->eventNames();
+        // "routine.port" is split at the last dot, so a port with a dot could be connected in
+        // the long form but not written back out (toDsl) or named as the entry.
+        for (const QString &port : spec.slotNames + spec.eventNames) {
+            if (port.contains(QLatin1Char('.')))
+                check.add(
+                    rid, path + QStringLiteral("config"),
+                    QStringLiteral("slot and event names cannot contain '.': '%1'").arg(port));
+        }
         flow.routines.push_back(spec);
     }
 
@@ -334,9 +350,11 @@ std::optional<FlowDefinition> FlowLoader::fromDsl(const QJsonObject &dsl, const 
                       QStringLiteral("must be a whole number >= 0"));
         flow.maxWorkers = workers.toInt();
         const QJsonValue timeout = e.value(QLatin1String("timeout"));
-        if (!timeout.isUndefined() && (!timeout.isDouble() || timeout.toDouble() < 0))
+        if (!timeout.isUndefined()
+            && (!timeout.isDouble() || timeout.toDouble() < 0
+                || timeout.toDouble() > maxTimeoutSeconds))
             check.add({}, QStringLiteral("execution.timeout"),
-                      QStringLiteral("must be seconds >= 0"));
+                      QStringLiteral("must be seconds >= 0 and <= %1").arg(maxTimeoutSeconds));
         flow.timeoutSeconds = timeout.toDouble();
     }
 

@@ -140,6 +140,24 @@ void TestFlowLoader::refusesBadInput_data()
         R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}}, "conections": []})")
                                        << QString() << "conections"
                                        << "unknown field";
+    // A double beyond qint64 must not be cast to one (undefined behaviour: UBSan aborts), and a
+    // timeout that large would overflow the job's deadline in milliseconds.
+    QTest::newRow("integer beyond range") << QByteArray(
+        R"({"flow_id": "f", "routines": {"w": {"class": "flowscope.Work", "config": {"steps": 1e300}}}})")
+                                          << "w"
+                                          << "routines.w.config.steps"
+                                          << "type integer";
+    QTest::newRow("timeout beyond range") << QByteArray(
+        R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}}, "execution": {"timeout": 1e300}})")
+                                          << QString() << "execution.timeout"
+                                          << "<= 1000000000";
+    // A port with a dot connects in the long form, but "routine.port" cannot name it: the flow
+    // would not load again from its own toDsl().
+    QTest::newRow("event name with a dot") << QByteArray(
+        R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.FanOut", "config": {"events": ["x.y"]}}, "b": {"class": "flowscope.Work"}}, "connections": [{"source_routine": "a", "source_event": "x.y", "target_routine": "b", "target_slot": "in"}]})")
+                                           << "a"
+                                           << "routines.a.config"
+                                           << "cannot contain '.'";
     QTest::newRow("negative timeout") << QByteArray(
         R"({"flow_id": "f", "routines": {"a": {"class": "flowscope.Work"}}, "execution": {"timeout": -1}})")
                                       << QString() << "execution.timeout"

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void notFoundAndWrongMethod();
     void createJobValidation();
     void oversizedBody();
+    void hugeDurationParameter();
     void jobRunsToCompletion();
     void jobListFiltersAndPages();
     void trace();
@@ -149,6 +150,10 @@ void TestHttpEndpoint::createJobValidation()
     verifyErrorEnvelope(m_fixture.request("POST", QStringLiteral("/api/jobs"),
                                           R"({"flow_id":"chain","timeout":"soon"})"),
                         400);
+    // Found by tests/fuzz/fuzz_apihandlers: the job's deadline in milliseconds overflowed.
+    verifyErrorEnvelope(m_fixture.request("POST", QStringLiteral("/api/jobs"),
+                                          R"({"flow_id":"chain","timeout":1e300})"),
+                        400);
     verifyErrorEnvelope(
         m_fixture.request("POST", QStringLiteral("/api/jobs"), R"({"flow_id":"nope"})"), 404);
     verifyErrorEnvelope(m_fixture.request("GET", QStringLiteral("/api/jobs?status=sleeping")), 400);
@@ -162,6 +167,27 @@ void TestHttpEndpoint::oversizedBody()
     body.append(QByteArray(1024 * 1024, 'x'));
     body.append("\"}}");
     verifyErrorEnvelope(m_fixture.request("POST", QStringLiteral("/api/jobs"), body), 413);
+}
+
+void TestHttpEndpoint::hugeDurationParameter()
+{
+    // Found by tests/fuzz/fuzz_apihandlers: a duration from the job's parameters was cast to
+    // qint64 beyond its range (undefined behaviour; on x86 the job ended at once). It is clamped
+    // now, so such a job works until it is cancelled.
+    QVERIFY(m_fixture.engine()
+                .addFlowJson(R"({"flow_id": "sized", "routines": {"w": {"class": "flowscope.Work",
+                                 "config": {"duration_ms": "$ms", "steps": 2}}}})",
+                             QStringLiteral("test"))
+                .ok());
+    const HttpResult created = m_fixture.request(
+        "POST", QStringLiteral("/api/jobs"), R"({"flow_id":"sized","entry_params":{"ms":1e300}})");
+    QCOMPARE(created.status, 201);
+    const QString id = created.json.value(QStringLiteral("job_id")).toString();
+    QTest::qWait(300);
+    QCOMPARE(m_fixture.jobStatus(id), QStringLiteral("running"));
+    QCOMPARE(m_fixture.request("POST", QStringLiteral("/api/jobs/%1/cancel").arg(id)).status, 200);
+    QVERIFY(m_fixture.waitForStatus(id, QStringLiteral("cancelled")));
+    QVERIFY(m_fixture.engine().removeFlow(QStringLiteral("sized")).ok());
 }
 
 void TestHttpEndpoint::jobRunsToCompletion()

@@ -51,6 +51,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (void)issue.toString();
         return 0;
     }
+    // The engine turns the timeout into a deadline in milliseconds, a qint64.
+    if (!(flow->timeoutSeconds >= 0 && flow->timeoutSeconds * 1000 < 0x1p62))
+        failWith("timeout out of range", flow->toDsl(), issues);
     // What the loader accepted, written back out, must load again: the console saves flows this
     // way and the endpoint serves them in this shape.
     const QJsonObject dsl = flow->toDsl();

@@ -45,7 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         checkError(ok, requestError, bytes);
         if (ok) {
             check(!request.flowId.isEmpty(), "an accepted job request names a flow", bytes);
-            check(request.timeoutSeconds >= 0, "an accepted timeout is >= 0", bytes);
+            // The engine turns it into a deadline in milliseconds, a qint64.
+            check(request.timeoutSeconds >= 0 && request.timeoutSeconds * 1000 < 0x1p62,
+                  "an accepted timeout is >= 0 and its deadline fits a qint64", bytes);
         }
     }
 
