@@ -67,12 +67,15 @@ QVariant WorkRoutine::output(const QVariant &data, int step, int steps) const
 void WorkRoutine::handle(Context &ctx, const QString &, const QVariant &data)
 {
     using Clock = std::chrono::steady_clock;
-    const qint64 totalUs = qint64(std::max(0.0, ctx.resolve(m_duration).toDouble()) * 1000);
+    // Clamped (NaN to 0) so the microsecond arithmetic stays inside qint64: durations come from
+    // job parameters, and a double beyond qint64 cast to one is undefined behaviour.
+    const double durationMs = ctx.resolve(m_duration).toDouble();
+    const qint64 totalUs = durationMs >= 0 ? qint64(std::min(durationMs, 1e12) * 1000) : 0;
     const int steps = std::max(1, ctx.resolve(m_steps).toInt());
     // Only time spent working counts: a pause inside checkpoint() does not shorten the rest.
     qint64 workedUs = 0;
     for (int step = 1; step <= steps; ++step) {
-        const qint64 targetUs = totalUs * step / steps;
+        const qint64 targetUs = qint64(double(totalUs) * step / steps);
         do {
             if (!ctx.checkpoint())
                 return;
