@@ -9,7 +9,7 @@ namespace {
 const char *const names[eventTypeCount] = {
     "job_started",   "job_completed",   "job_failed",    "job_cancelled", "job_paused",
     "job_resumed",   "routine_started", "routine_ended", "routine_error", "slot_called",
-    "event_emitted", "progress",        "log",           "heartbeat",
+    "event_emitted", "progress",        "log",           "heartbeat",     "breakpoint_hit",
 };
 
 // Names used by the systems Flowscope replaces (see docs/events.md).

@@ -23,6 +23,7 @@ enum class EventType : quint8 {
     Progress,       // payload {progress}
     Log,            // payload {message, level}
     Heartbeat,      // agent liveness; payload {state, active, completed, routine}
+    BreakpointHit,  // a breakpoint stopped the job; payload {breakpoint_id, reason, ...}
     Count
 };
 

@@ -32,7 +32,8 @@ public:
     QVariant data;
     std::shared_ptr<const Activation> caller; // null for the entry, or where the chain was cut
     int depth = 0;                            // frames in its caller chain
-    bool resumed = false; // the debugger stopped here already: do not break on it again
+    bool resumed = false;       // the debugger stopped here already: do not break on it again
+    quint32 stepGeneration = 0; // counted in that step of the job (0: in none)
 
     // keepChain: link the caller itself (for call stacks), not only its id. Holding callers
     // keeps them in memory, which halves throughput on fan-out-heavy flows, so the engine does

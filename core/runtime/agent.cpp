@@ -2,6 +2,7 @@
 
 #include "runtime/activation.h"
 #include "runtime/context.h"
+#include "runtime/debugger.h"
 #include "runtime/enginecore.h"
 #include "runtime/flowruntime.h"
 #include "runtime/jobstate.h"
@@ -113,7 +114,12 @@ ActivationPtr Agent::execute(ActivationPtr activation)
         m_core->discard(*activation);
         return nullptr;
     }
-    if (job.currentStatus() == JobStatus::Paused && m_core->park(activation))
+    if (job.currentStatus() == JobStatus::Paused && m_core->park(activation, m_sink.get()))
+        return nullptr;
+    Debugger &debugger = m_core->debugger();
+    if (job.stepping.load(std::memory_order_relaxed) && !debugger.admitWhileStepping(activation))
+        return nullptr;
+    if (debugger.armed() && !activation->resumed && debugger.breakBefore(activation, *this))
         return nullptr;
 
     const RoutineNode &node = job.flow->nodes[size_t(activation->routine)];

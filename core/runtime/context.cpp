@@ -2,6 +2,7 @@
 
 #include "runtime/activation.h"
 #include "runtime/agent.h"
+#include "runtime/debugger.h"
 #include "runtime/enginecore.h"
 #include "runtime/flowruntime.h"
 #include "runtime/jobstate.h"
@@ -63,6 +64,8 @@ void Context::emit(const QString &event, const QVariant &data)
                  .arg(event, node.id, node.routine->eventNames().join(QLatin1String(", "))));
         return;
     }
+    if (m_core->debugger().armed())
+        m_core->debugger().checkEmit(*m_activation, event, data, *m_agent);
     EventSink &sink = m_agent->sink();
     const bool monitoring = sink.enabled();
     if (monitoring) {
@@ -88,6 +91,8 @@ void Context::emit(const QString &event, const QVariant &data)
         next->slotSymbol = target.slotSymbol;
         next->data = data;
         job->outstanding.fetch_add(1, std::memory_order_relaxed);
+        if (job->stepping.load(std::memory_order_relaxed))
+            m_core->debugger().noteCreated(*next);
         if (monitoring) {
             Event e;
             e.type = EventType::SlotCalled;

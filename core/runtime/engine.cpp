@@ -152,4 +152,68 @@ void Engine::applyRetention()
     d->applyRetention();
 }
 
+Status Engine::addBreakpoint(Breakpoint *breakpoint)
+{
+    return d->debugger().addBreakpoint(breakpoint);
+}
+
+Status Engine::removeBreakpoint(const QString &id)
+{
+    return d->debugger().breakpoints().remove(id);
+}
+
+Status Engine::setBreakpointEnabled(const QString &id, bool enabled)
+{
+    return d->debugger().breakpoints().setEnabled(id, enabled);
+}
+
+std::optional<Breakpoint> Engine::breakpoint(const QString &id) const
+{
+    return d->debugger().breakpoints().find(id);
+}
+
+QVector<Breakpoint> Engine::breakpoints(JobId job) const
+{
+    const auto state = d->findJob(job);
+    return state ? d->debugger().breakpoints().forJob(job, state->flow->definition.flowId)
+                 : QVector<Breakpoint>();
+}
+
+QVector<Breakpoint> Engine::flowBreakpoints(const QString &flowId) const
+{
+    return d->debugger().breakpoints().forFlow(flowId);
+}
+
+std::optional<DebugSession> Engine::debugSession(JobId job) const
+{
+    return d->debugger().session(job);
+}
+
+Status Engine::step(JobId job, StepMode mode)
+{
+    return d->debugger().step(job, mode);
+}
+
+Status Engine::callStack(JobId job, QVector<StackFrame> *frames) const
+{
+    return d->debugger().callStack(job, frames);
+}
+
+Status Engine::variables(JobId job, int frame, FrameVariables *variables) const
+{
+    return d->debugger().variables(job, frame, variables);
+}
+
+Status Engine::setVariable(JobId job, const QString &scope, const QString &name,
+                           const QVariant &value)
+{
+    return d->debugger().setVariable(job, scope, name, value);
+}
+
+Status Engine::evaluate(JobId job, const QString &expression, int frame,
+                        EvaluationResult *result) const
+{
+    return d->debugger().evaluate(job, expression, frame, result);
+}
+
 } // namespace flowscope

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "debug/breakpoint.h"
+#include "debug/debugsession.h"
 #include "events/event.h"
 #include "flow/flowdefinition.h"
 #include "flow/flowloader.h"
@@ -79,6 +81,25 @@ public:
     bool waitForJob(JobId id, int timeoutMs) const;
 
     QVector<AgentInfo> agents() const;
+
+    // Debugging (docs/debugging.md). Requests about frames and variables of a job that is not
+    // stopped at an activation answer Status::Kind::Conflict.
+    // Fills in the id; refuses an unknown location and a condition that does not compile.
+    Status addBreakpoint(Breakpoint *breakpoint);
+    Status removeBreakpoint(const QString &id);
+    Status setBreakpointEnabled(const QString &id, bool enabled);
+    std::optional<Breakpoint> breakpoint(const QString &id) const;
+    QVector<Breakpoint> breakpoints(JobId job) const; // the job's and its flow's
+    QVector<Breakpoint> flowBreakpoints(const QString &flowId) const;
+    std::optional<DebugSession> debugSession(JobId job) const;
+    Status step(JobId job, StepMode mode);
+    Status callStack(JobId job, QVector<StackFrame> *frames) const;
+    Status variables(JobId job, int frame, FrameVariables *variables) const;
+    // scope: "data" (the stopped activation's input), "routine", "job", or empty for the
+    // innermost that has the name.
+    Status setVariable(JobId job, const QString &scope, const QString &name, const QVariant &value);
+    Status evaluate(JobId job, const QString &expression, int frame,
+                    EvaluationResult *result) const;
 
     // Removes finished jobs past the retention limits now (also done periodically).
     void applyRetention();

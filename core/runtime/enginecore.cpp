@@ -241,6 +241,7 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
             job->deadlineMs = job->startedMs + qint64(timeout * 1000);
         job->setStatus(JobStatus::Running);
         job->outstanding.store(1);
+        job->debugging = m_debugger.breakpoints().anyFor(jobId, def.flowId);
         touch(*job);
     }
     m_jobs.insert(job);
@@ -271,9 +272,15 @@ Status EngineCore::pauseJob(JobId id)
             return Status::conflict(QStringLiteral("job %1 is %2, not running")
                                         .arg(id.toString(), jobStatusName(job->status)));
         job->setStatus(JobStatus::Paused);
+        // The next activation an agent picks up becomes the debugger's stop.
+        job->pendingReason = QStringLiteral("pause");
+        job->pendingBreakpoint.clear();
+        job->pendingParent = 0;
+        job->stepping = false;
         touch(*job);
     }
-    emitJobEvent(*job, EventType::JobPaused, nullptr);
+    emitJobEvent(*job, EventType::JobPaused, nullptr,
+                 QVariantMap{{QStringLiteral("reason"), QStringLiteral("pause")}});
     return Status::success();
 }
 
@@ -289,7 +296,14 @@ Status EngineCore::resumeJob(JobId id)
             return Status::conflict(QStringLiteral("job %1 is %2, not paused")
                                         .arg(id.toString(), jobStatusName(job->status)));
         job->setStatus(JobStatus::Running);
-        parked.swap(job->parked);
+        job->stepping = false;
+        if (job->stop) {
+            job->stop->resumed = true; // continue: do not stop at the same breakpoint again
+            parked.push_back(std::move(job->stop));
+        }
+        for (ActivationPtr &a : job->parked)
+            parked.push_back(std::move(a));
+        job->parked.clear();
         touch(*job);
         job->changed.notify_all();
     }
@@ -334,6 +348,9 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
         if (status == JobStatus::Completed)
             job->progress = 1;
         parked.swap(job->parked);
+        if (job->stop)
+            parked.push_back(std::move(job->stop));
+        job->stepping = false;
         touch(*job);
         job->changed.notify_all(); // releases handlers blocked in checkpoint()
     }
@@ -362,14 +379,33 @@ void EngineCore::enqueue(ActivationPtr activation, EventSink *from)
     node.queue->push(std::move(activation));
 }
 
-bool EngineCore::park(const ActivationPtr &activation)
+bool EngineCore::park(const ActivationPtr &activation, EventSink *sink)
 {
     JobState &job = *activation->job;
-    std::lock_guard lock(job.mutex);
-    if (job.status != JobStatus::Paused)
-        return false;
-    job.parked.push_back(activation);
+    bool announce = false;
+    {
+        std::lock_guard lock(job.mutex);
+        if (job.status != JobStatus::Paused)
+            return false;
+        if (job.stop || (job.pendingParent != 0 && activation->parent != job.pendingParent)) {
+            job.parked.push_back(activation);
+            return true;
+        }
+        // The first activation to arrive at a paused job is where the debugger stands.
+        announce = job.pendingReason != QLatin1String("pause");
+        m_debugger.stopAt(job, activation, job.pendingReason, job.pendingBreakpoint);
+    }
+    if (announce)
+        m_debugger.emitStopped(job, sink, false);
     return true;
+}
+
+void EngineCore::markDebugging(const QString &flowId)
+{
+    for (const auto &job : m_jobs.all()) {
+        if (job->flow->definition.flowId == flowId && !job->finished())
+            job->debugging = true;
+    }
 }
 
 void EngineCore::discard(const Activation &activation)
@@ -381,6 +417,8 @@ void EngineCore::discard(const Activation &activation)
 void EngineCore::finishActivation(const Activation &activation, EventSink *sink)
 {
     const std::shared_ptr<JobState> job = activation.job;
+    if (activation.stepGeneration != 0)
+        m_debugger.noteFinished(activation, sink);
     job->done.fetch_add(1, std::memory_order_relaxed);
     if (job->outstanding.fetch_sub(1, std::memory_order_acq_rel) == 1)
         finishJob(job, JobStatus::Completed, {}, sink);
@@ -420,8 +458,10 @@ QVector<AgentInfo> EngineCore::agents() const
 void EngineCore::applyRetention()
 {
     const qint64 cutoff = nowMs() - qint64(config.finishedJobTtlSeconds) * 1000;
-    m_jobs.removeFinished(config.maxFinishedJobs, cutoff,
-                          [this] { return m_version.fetch_add(1) + 1; });
+    const QVector<JobId> removed = m_jobs.removeFinished(
+        config.maxFinishedJobs, cutoff, [this] { return m_version.fetch_add(1) + 1; });
+    for (JobId id : removed)
+        m_debugger.breakpoints().forgetJob(id);
 }
 
 void EngineCore::housekeep()

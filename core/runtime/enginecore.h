@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/eventbus.h"
+#include "runtime/debugger.h"
 #include "runtime/engineconfig.h"
 #include "runtime/jobinfo.h"
 #include "runtime/jobregistry.h"
@@ -65,8 +66,11 @@ public:
     {
         return m_activationIds.fetch_add(1, std::memory_order_relaxed) + 1;
     }
+    Debugger &debugger() { return m_debugger; }
+    // New activations of the flow's running jobs keep their caller chains from now on.
+    void markDebugging(const QString &flowId);
     void enqueue(ActivationPtr activation, EventSink *from);
-    bool park(const ActivationPtr &activation);
+    bool park(const ActivationPtr &activation, EventSink *sink);
     void discard(const Activation &activation);
     void finishActivation(const Activation &activation, EventSink *sink);
     void failJob(const std::shared_ptr<JobState> &job, const QString &message, EventSink *sink);
@@ -95,6 +99,7 @@ private:
     QHash<QString, std::shared_ptr<const FlowRuntime>> m_flows;
 
     JobRegistry m_jobs;
+    Debugger m_debugger{this};
 
     mutable std::mutex m_agentsMutex;
     std::unique_ptr<WorkQueue> m_poolQueue;

@@ -59,9 +59,10 @@ QVector<JobInfo> JobRegistry::changedSince(quint64 version) const
     return changed;
 }
 
-void JobRegistry::removeFinished(int maxFinished, qint64 cutoffMs,
-                                 const std::function<quint64()> &nextVersion)
+QVector<JobId> JobRegistry::removeFinished(int maxFinished, qint64 cutoffMs,
+                                           const std::function<quint64()> &nextVersion)
 {
+    QVector<JobId> removed;
     std::unique_lock lock(m_lock);
     std::vector<std::pair<qint64, JobId>> finished;
     for (const auto &job : m_jobs) {
@@ -77,10 +78,12 @@ void JobRegistry::removeFinished(int maxFinished, qint64 cutoffMs,
         if (i < excess || finished[i].first < cutoffMs) {
             m_jobs.remove(finished[i].second);
             m_removed.emplace_back(nextVersion(), finished[i].second);
+            removed.push_back(finished[i].second);
         }
     }
     while (m_removed.size() > removedMemory)
         m_removed.pop_front();
+    return removed;
 }
 
 } // namespace flowscope::Internal

@@ -28,8 +28,9 @@ public:
 
     // Removes finished jobs beyond maxFinished (oldest first) or finished before cutoffMs; each
     // removal is recorded with a version from nextVersion so that clients hear of it.
-    void removeFinished(int maxFinished, qint64 cutoffMs,
-                        const std::function<quint64()> &nextVersion);
+    // Returns the ids removed.
+    QVector<JobId> removeFinished(int maxFinished, qint64 cutoffMs,
+                                  const std::function<quint64()> &nextVersion);
 
 private:
     static constexpr size_t removedMemory = 10000;

@@ -45,12 +45,27 @@ public:
     quint64 version = 0;
     bool settled = false; // finished and its final events published
 
+    // The debugger's view (docs/debugging.md). Guarded by mutex.
+    std::shared_ptr<Activation> stop; // the activation the job stopped before
+    QString stopReason;               // "breakpoint", "step", "pause"
+    QString stopBreakpoint;
+    QString pendingReason = QStringLiteral("pause"); // for the next stop chosen at a park
+    QString pendingBreakpoint;
+    quint64 pendingParent = 0;  // when set, only a child of this activation becomes the stop
+    int stepMode = 0;           // a StepMode while stepping
+    quint64 stepSubject = 0;    // the activation stepped from
+    quint64 stepRoot = 0;       // whose subtree may run (Over: the subject; Out: its caller)
+    quint32 stepGeneration = 0; // grows with every step, so stale counts are ignored
+    quint64 stepLive = 0;       // activations of this step queued or running
+    quint64 stepChildren = 0;   // Into: children the stepped activation created
+
     // Lock-free views for the hot path.
     std::atomic<quint8> statusFlag{quint8(JobStatus::Pending)};
     std::atomic<quint64> outstanding{0}; // queued, running or parked activations
     std::atomic<quint64> done{0};
-    std::atomic<bool> debugging{
-        false}; // breakpoints apply or a debugger stopped it: keep call chains
+    // Breakpoints apply, or a debugger stopped it: new activations keep their caller chains.
+    std::atomic<bool> debugging{false};
+    std::atomic<bool> stepping{false};
 
     JobStatus currentStatus() const
     {

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "debug/breakpointtable.h"
+#include "debug/debugsession.h"
+#include "debug/scriptwatchdog.h"
+#include "runtime/result.h"
+
+#include <memory>
+
+namespace flowscope {
+class EventSink;
+}
+
+namespace flowscope::Internal {
+
+class Activation;
+class Agent;
+class EngineCore;
+class JobState;
+
+// Breakpoints, stops and stepping for the engine (docs/debugging.md). Agents ask it before each
+// activation; the Engine facade forwards the debugger requests here.
+class Debugger
+{
+public:
+    explicit Debugger(EngineCore *core);
+
+    BreakpointTable &breakpoints() { return m_breakpoints; }
+    ScriptWatchdog &watchdog() { return m_watchdog; }
+    bool armed() const { return m_breakpoints.armed(); }
+
+    // Breakpoint requests: validate the location against the flow, then store.
+    Status addBreakpoint(Breakpoint *breakpoint);
+
+    // Before an activation runs (on its agent): true when it stopped the job there.
+    bool breakBefore(const std::shared_ptr<Activation> &activation, Agent &agent);
+    // When a routine emits: may ask the job to stop before what the emission causes.
+    void checkEmit(const Activation &emitter, const QString &event, const QVariant &data,
+                   Agent &agent);
+    // While a job steps: whether an activation may run now (false: it was parked).
+    bool admitWhileStepping(const std::shared_ptr<Activation> &activation);
+    // A new activation of a stepping job: counted when it belongs to the step.
+    void noteCreated(Activation &activation);
+    // A counted activation finished: the step may be complete.
+    void noteFinished(const Activation &activation, EventSink *sink);
+
+    Status step(JobId id, StepMode mode);
+    std::optional<DebugSession> session(JobId id) const;
+    Status callStack(JobId id, QVector<StackFrame> *frames) const;
+    Status variables(JobId id, int frame, FrameVariables *variables) const;
+    Status setVariable(JobId id, const QString &scope, const QString &name, const QVariant &value);
+    Status evaluate(JobId id, const QString &expression, int frame, EvaluationResult *result);
+
+    // Under the job's mutex: stop the job before this activation.
+    void stopAt(JobState &job, const std::shared_ptr<Activation> &activation, const QString &reason,
+                const QString &breakpointId);
+    // Announces the job's stop (job_paused with the location; breakpoint_hit first if asked).
+    void emitStopped(JobState &job, EventSink *sink, bool breakpointHit);
+
+private:
+    bool allowedInStep(const JobState &job, const Activation &activation) const;
+    std::shared_ptr<JobState> stoppedJob(JobId id, Status *status) const;
+    QVector<StackFrame> frames(const JobState &job) const; // with the job's mutex held
+
+    EngineCore *m_core;
+    BreakpointTable m_breakpoints;
+    ScriptWatchdog m_watchdog;
+};
+
+} // namespace flowscope::Internal
