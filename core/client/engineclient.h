@@ -1,6 +1,8 @@
 #pragma once
 
 #include "client/clientupdate.h"
+#include "client/debugstate.h"
+#include "debug/breakpoint.h"
 #include "flow/flowdefinition.h"
 
 #include <QObject>
@@ -36,12 +38,34 @@ public:
     virtual void cancelJob(JobId id) = 0;
     virtual void setMonitoring(bool enabled) = 0;
 
+    // Debugging (docs/debugging.md). Changes to breakpoints answer with breakpointsChanged (every
+    // breakpoint of the engine); debug requests on a job that is not stopped fail with the
+    // engine's message.
+    virtual void refreshBreakpoints() = 0;
+    // breakpoint.job set: that job only; else every job of breakpoint.flowId.
+    virtual void addBreakpoint(const Breakpoint &breakpoint) = 0;
+    virtual void removeBreakpoint(const QString &id) = 0;
+    virtual void setBreakpointEnabled(const QString &id, bool enabled) = 0;
+    virtual void step(JobId job, StepMode mode) = 0;
+    // Answers with debugStateReceived for that job and frame.
+    virtual void refreshDebugState(JobId job, int frame) = 0;
+    // scope: "data", "routine", "job", or empty for the innermost with the name. Answers with a
+    // fresh debugStateReceived.
+    virtual void setVariable(JobId job, const QString &scope, const QString &name,
+                             const QVariant &value)
+        = 0;
+    // Answers with evaluated(requestId, ...).
+    virtual void evaluate(JobId job, const QString &expression, int frame, int requestId) = 0;
+
 Q_SIGNALS:
     void connectionStateChanged(flowscope::EngineClient::ConnectionState state);
     void flowsChanged(const QVector<flowscope::FlowDefinition> &flows);
     void flowAdded(const QString &flowId);
     void jobStarted(flowscope::JobId id, const QString &flowId);
     void updateReceived(const flowscope::ClientUpdate &update);
+    void breakpointsChanged(const QVector<flowscope::Breakpoint> &breakpoints);
+    void debugStateReceived(const flowscope::DebugState &state);
+    void evaluated(int requestId, const flowscope::EvaluationResult &result);
     // A request failed: what was asked (e.g. "Start job"), and why.
     void requestFailed(const QString &request, const QString &message);
 };

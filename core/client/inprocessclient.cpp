@@ -34,6 +34,9 @@ InProcessClient::InProcessClient(Engine *engine, QObject *parent)
 {
     qRegisterMetaType<ClientUpdate>();
     qRegisterMetaType<JobId>();
+    qRegisterMetaType<DebugState>();
+    qRegisterMetaType<EvaluationResult>();
+    qRegisterMetaType<QVector<Breakpoint>>();
     m_pump->moveToThread(engine->threadContext()->thread());
     QMetaObject::invokeMethod(m_pump, &InProcessPump::start, Qt::QueuedConnection);
     refreshFlows();
@@ -162,6 +165,114 @@ void InProcessClient::setMonitoring(bool enabled)
 {
     Engine *engine = m_engine;
     inEngineThread(engine, [engine, enabled] { engine->bus().setEnabled(enabled); });
+}
+
+namespace {
+
+// Reads a job's debug state in the engine thread: session, stack and the frame's variables.
+DebugState debugStateOf(Engine *engine, JobId job, int frame)
+{
+    DebugState state;
+    state.frame = frame;
+    if (const auto session = engine->debugSession(job))
+        state.session = *session;
+    if (state.session.stopped) {
+        engine->callStack(job, &state.frames);
+        if (frame >= state.frames.size())
+            state.frame = 0;
+        engine->variables(job, state.frame, &state.variables);
+    }
+    return state;
+}
+
+// Runs a breakpoint change and answers with the whole list, or the failure.
+template<class Change>
+void changeBreakpoints(Engine *engine, const QPointer<InProcessClient> &self, const QString &what,
+                       Change change)
+{
+    inEngineThread(engine, [engine, self, what, change] {
+        const Status status = change(engine);
+        const QVector<Breakpoint> all = engine->allBreakpoints();
+        toClient(self, [self, what, status, all] {
+            if (!status.ok())
+                Q_EMIT self->requestFailed(what, status.message);
+            Q_EMIT self->breakpointsChanged(all);
+        });
+    });
+}
+
+} // namespace
+
+void InProcessClient::refreshBreakpoints()
+{
+    changeBreakpoints(m_engine, this, tr("Breakpoints"),
+                      [](Engine *) { return Status::success(); });
+}
+
+void InProcessClient::addBreakpoint(const Breakpoint &breakpoint)
+{
+    changeBreakpoints(m_engine, this, tr("Add breakpoint"), [breakpoint](Engine *e) {
+        Breakpoint copy = breakpoint;
+        return e->addBreakpoint(&copy);
+    });
+}
+
+void InProcessClient::removeBreakpoint(const QString &id)
+{
+    changeBreakpoints(m_engine, this, tr("Remove breakpoint"),
+                      [id](Engine *e) { return e->removeBreakpoint(id); });
+}
+
+void InProcessClient::setBreakpointEnabled(const QString &id, bool enabled)
+{
+    changeBreakpoints(m_engine, this, tr("Enable breakpoint"),
+                      [id, enabled](Engine *e) { return e->setBreakpointEnabled(id, enabled); });
+}
+
+void InProcessClient::step(JobId job, StepMode mode)
+{
+    control(m_engine, this, tr("Step"), [job, mode](Engine *e) { return e->step(job, mode); });
+}
+
+void InProcessClient::refreshDebugState(JobId job, int frame)
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self, job, frame] {
+        const DebugState state = debugStateOf(engine, job, frame);
+        toClient(self, [self, state] { Q_EMIT self->debugStateReceived(state); });
+    });
+}
+
+void InProcessClient::setVariable(JobId job, const QString &scope, const QString &name,
+                                  const QVariant &value)
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self, job, scope, name, value] {
+        const Status status = engine->setVariable(job, scope, name, value);
+        const DebugState state = debugStateOf(engine, job, 0);
+        toClient(self, [self, status, state] {
+            if (!status.ok())
+                Q_EMIT self->requestFailed(tr("Set variable"), status.message);
+            Q_EMIT self->debugStateReceived(state);
+        });
+    });
+}
+
+void InProcessClient::evaluate(JobId job, const QString &expression, int frame, int requestId)
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self, job, expression, frame, requestId] {
+        EvaluationResult result;
+        const Status status = engine->evaluate(job, expression, frame, &result);
+        if (!status.ok()) {
+            result.type = QStringLiteral("error");
+            result.error = status.message;
+        }
+        toClient(self, [self, requestId, result] { Q_EMIT self->evaluated(requestId, result); });
+    });
 }
 
 } // namespace flowscope

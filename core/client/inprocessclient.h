@@ -29,6 +29,16 @@ public:
     void cancelJob(JobId id) override;
     void setMonitoring(bool enabled) override;
 
+    void refreshBreakpoints() override;
+    void addBreakpoint(const Breakpoint &breakpoint) override;
+    void removeBreakpoint(const QString &id) override;
+    void setBreakpointEnabled(const QString &id, bool enabled) override;
+    void step(JobId job, StepMode mode) override;
+    void refreshDebugState(JobId job, int frame) override;
+    void setVariable(JobId job, const QString &scope, const QString &name,
+                     const QVariant &value) override;
+    void evaluate(JobId job, const QString &expression, int frame, int requestId) override;
+
     // Events this client may hold before dropping the oldest (default 1,000,000).
     static constexpr int eventBufferCapacity = 1000000;
 

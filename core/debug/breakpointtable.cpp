@@ -81,6 +81,12 @@ std::optional<Breakpoint> BreakpointTable::find(const QString &id) const
     return std::nullopt;
 }
 
+QVector<Breakpoint> BreakpointTable::all() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_breakpoints;
+}
+
 QVector<Breakpoint> BreakpointTable::forJob(JobId job, const QString &flowId) const
 {
     std::lock_guard lock(m_mutex);

@@ -26,6 +26,7 @@ public:
     void setLastError(const QString &id, const QString &error);
 
     std::optional<Breakpoint> find(const QString &id) const;
+    QVector<Breakpoint> all() const;
     // A job's breakpoints and those of its flow.
     QVector<Breakpoint> forJob(JobId job, const QString &flowId) const;
     // Breakpoints of the flow that apply to every job.

@@ -179,6 +179,11 @@ QVector<Breakpoint> Engine::breakpoints(JobId job) const
                  : QVector<Breakpoint>();
 }
 
+QVector<Breakpoint> Engine::allBreakpoints() const
+{
+    return d->debugger().breakpoints().all();
+}
+
 QVector<Breakpoint> Engine::flowBreakpoints(const QString &flowId) const
 {
     return d->debugger().breakpoints().forFlow(flowId);

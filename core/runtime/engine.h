@@ -90,6 +90,7 @@ public:
     Status setBreakpointEnabled(const QString &id, bool enabled);
     std::optional<Breakpoint> breakpoint(const QString &id) const;
     QVector<Breakpoint> breakpoints(JobId job) const; // the job's and its flow's
+    QVector<Breakpoint> allBreakpoints() const;
     QVector<Breakpoint> flowBreakpoints(const QString &flowId) const;
     std::optional<DebugSession> debugSession(JobId job) const;
     Status step(JobId job, StepMode mode);

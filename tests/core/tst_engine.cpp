@@ -334,8 +334,9 @@ void TestEngine::tenThousandJobsStayBounded()
     QVector<JobId> ids;
     for (int i = 0; i < 10000; ++i)
         ids << startOrFail(engine, QStringLiteral("c"));
+    // Retention runs every second meanwhile: a job already gone has finished.
     for (JobId id : ids)
-        QVERIFY(engine.waitForJob(id, 10000));
+        QVERIFY(engine.waitForJob(id, 10000) || !engine.job(id));
     engine.applyRetention();
     const QVector<JobInfo> kept = engine.jobs();
     QCOMPARE(kept.size(), 100);

@@ -15,6 +15,7 @@ class TestInProcessClient : public QObject
 private Q_SLOTS:
     void flowsAndJobsArriveAsBatches();
     void failuresAreReported();
+    void debuggingThroughTheClient();
 };
 
 void TestInProcessClient::flowsAndJobsArriveAsBatches()
@@ -72,6 +73,62 @@ void TestInProcessClient::failuresAreReported()
     QVERIFY(failed.wait(2000));
     QVERIFY(
         failed.last().at(1).toString().startsWith(QStringLiteral("typed.json: not valid JSON")));
+}
+
+void TestInProcessClient::debuggingThroughTheClient()
+{
+    Engine engine;
+    registerTestRoutines(engine);
+    QVERIFY(engine.addFlowJson(chainFlow(QStringLiteral("chain"), 4), {}).ok());
+    InProcessClient client(&engine);
+    QSignalSpy breakpoints(&client, &EngineClient::breakpointsChanged);
+    Breakpoint bp;
+    bp.flowId = QStringLiteral("chain");
+    bp.routine = QStringLiteral("r2");
+    client.addBreakpoint(bp);
+    QVERIFY(breakpoints.wait(2000));
+    const auto list = breakpoints.last().first().value<QVector<Breakpoint>>();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.first().routine, QStringLiteral("r2"));
+
+    QSignalSpy started(&client, &EngineClient::jobStarted);
+    client.startJob(QStringLiteral("chain"), {}, {});
+    QVERIFY(started.wait(2000));
+    const JobId job = started.last().first().value<JobId>();
+    QSignalSpy states(&client, &EngineClient::debugStateReceived);
+    DebugState state;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            client.refreshDebugState(job, 0);
+            if (!states.wait(500))
+                return false;
+            state = states.last().first().value<DebugState>();
+            return state.session.stopped;
+        }(),
+        5000);
+    QCOMPARE(state.session.routine, QStringLiteral("r2"));
+    QCOMPARE(state.frames.size(), 3);
+    QCOMPARE(state.variables.data.toMap().value(QStringLiteral("path")).toStringList(),
+             (QStringList{"r0", "r1"}));
+
+    QSignalSpy evaluated(&client, &EngineClient::evaluated);
+    client.evaluate(job, QStringLiteral("data.path.join('+')"), 0, 7);
+    QVERIFY(evaluated.wait(2000));
+    QCOMPARE(evaluated.last().at(0).toInt(), 7);
+    QCOMPARE(evaluated.last().at(1).value<EvaluationResult>().value.toString(),
+             QStringLiteral("r0+r1"));
+
+    client.step(job, StepMode::Into); // over would run r2's whole subtree: the rest of the chain
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            client.refreshDebugState(job, 0);
+            if (!states.wait(500))
+                return false;
+            state = states.last().first().value<DebugState>();
+            return state.session.stopped && state.session.routine == QLatin1String("r3");
+        }(),
+        5000);
+    QCOMPARE(state.session.reason, QStringLiteral("step"));
 }
 
 QTEST_GUILESS_MAIN(TestInProcessClient)
