@@ -19,7 +19,7 @@ class Source : public Routine
 public:
     QStringList slotNames() const override { return {QStringLiteral("in")}; }
     QStringList eventNames() const override { return {QStringLiteral("out")}; }
-    void handle(Context &ctx, const QString &, const QVariant &data) override
+    void handle(Context &ctx, const QString &, const QVariant &data) const override
     {
         const int items = data.toMap().value(QStringLiteral("items")).toInt();
         for (int i = 0; i < items; ++i)
@@ -32,7 +32,7 @@ class Pass : public Routine
 public:
     QStringList slotNames() const override { return {QStringLiteral("in")}; }
     QStringList eventNames() const override { return {QStringLiteral("out")}; }
-    void handle(Context &ctx, const QString &, const QVariant &data) override
+    void handle(Context &ctx, const QString &, const QVariant &data) const override
     {
         ctx.emit(QStringLiteral("out"), data);
     }

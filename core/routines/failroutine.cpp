@@ -19,7 +19,7 @@ bool FailRoutine::configure(const QJsonObject &config, ConfigError *error)
     return true;
 }
 
-void FailRoutine::handle(Context &ctx, const QString &, const QVariant &data)
+void FailRoutine::handle(Context &ctx, const QString &, const QVariant &data) const
 {
     const double probability = ctx.resolve(m_probability).toDouble();
     if (probability > 0 && QRandomGenerator::global()->generateDouble() < probability) {

@@ -30,7 +30,7 @@ QStringList FanOutRoutine::eventNames() const
     return m_events.isEmpty() ? QStringList{QStringLiteral("out")} : m_events;
 }
 
-void FanOutRoutine::handle(Context &ctx, const QString &, const QVariant &data)
+void FanOutRoutine::handle(Context &ctx, const QString &, const QVariant &data) const
 {
     if (!m_events.isEmpty()) {
         for (const QString &event : m_events)

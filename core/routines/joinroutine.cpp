@@ -15,7 +15,7 @@ bool JoinRoutine::configure(const QJsonObject &config, ConfigError *error)
     return true;
 }
 
-void JoinRoutine::handle(Context &ctx, const QString &, const QVariant &data)
+void JoinRoutine::handle(Context &ctx, const QString &, const QVariant &data) const
 {
     int expected = ctx.resolve(m_count).toInt();
     if (expected <= 0)

@@ -11,7 +11,7 @@ public:
     bool configure(const QJsonObject &config, ConfigError *error) override;
     QStringList slotNames() const override { return {QStringLiteral("in")}; }
     QStringList eventNames() const override { return {QStringLiteral("out")}; }
-    void handle(Context &ctx, const QString &slot, const QVariant &data) override;
+    void handle(Context &ctx, const QString &slot, const QVariant &data) const override;
 
 private:
     QJsonValue m_count = 0;

@@ -114,7 +114,7 @@ QJSValue ScriptRoutine::compiledHandler(QJSEngine *engine, QString *error) const
     return fn;
 }
 
-void ScriptRoutine::handle(Context &ctx, const QString &slot, const QVariant &data)
+void ScriptRoutine::handle(Context &ctx, const QString &slot, const QVariant &data) const
 {
     QJSEngine *engine = ctx.scriptEngine();
     auto *bridge = engine->findChild<ScriptBridge *>();

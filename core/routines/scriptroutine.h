@@ -18,7 +18,7 @@ public:
     bool configure(const QJsonObject &config, ConfigError *error) override;
     QStringList slotNames() const override { return m_slots; }
     QStringList eventNames() const override { return m_events; }
-    void handle(Context &ctx, const QString &slot, const QVariant &data) override;
+    void handle(Context &ctx, const QString &slot, const QVariant &data) const override;
 
 private:
     QJSValue compiledHandler(QJSEngine *engine, QString *error) const;

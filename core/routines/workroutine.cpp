@@ -64,7 +64,7 @@ QVariant WorkRoutine::output(const QVariant &data, int step, int steps) const
     return out;
 }
 
-void WorkRoutine::handle(Context &ctx, const QString &, const QVariant &data)
+void WorkRoutine::handle(Context &ctx, const QString &, const QVariant &data) const
 {
     using Clock = std::chrono::steady_clock;
     // Clamped (NaN to 0) so the microsecond arithmetic stays inside qint64: durations come from

@@ -35,8 +35,8 @@ public:
     virtual QStringList eventNames() const = 0;
 
     // Handles data arriving on a slot. Report failure with ctx.fail() or by throwing
-    // std::exception; either fails the job.
-    virtual void handle(Context &ctx, const QString &slot, const QVariant &data) = 0;
+    // std::exception; either fails the job. const: it may run on several agents at once.
+    virtual void handle(Context &ctx, const QString &slot, const QVariant &data) const = 0;
 };
 
 } // namespace flowscope

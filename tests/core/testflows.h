@@ -17,7 +17,7 @@ class PathRoutine : public Routine
 public:
     QStringList slotNames() const override { return {QStringLiteral("in")}; }
     QStringList eventNames() const override { return {QStringLiteral("out")}; }
-    void handle(Context &ctx, const QString &, const QVariant &data) override
+    void handle(Context &ctx, const QString &, const QVariant &data) const override
     {
         QVariantMap map = data.toMap();
         QStringList path = map.value(QStringLiteral("path")).toStringList();
@@ -34,7 +34,7 @@ class ResultRoutine : public Routine
 public:
     QStringList slotNames() const override { return {QStringLiteral("in")}; }
     QStringList eventNames() const override { return {}; }
-    void handle(Context &ctx, const QString &, const QVariant &data) override
+    void handle(Context &ctx, const QString &, const QVariant &data) const override
     {
         ctx.setJobVariable(QStringLiteral("result"), data);
         ctx.updateVariables([&](QVariantMap &vars) {
