@@ -63,9 +63,11 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_handlers(engine)
+    , m_debug(engine)
     , m_server(new QHttpServer(this))
     , m_monitors(new JobMonitorHub(engine, this)) {
     addRestRoutes();
+    addDebugRoutes();
     addWebSocketRoute();
     // Method mismatches land here too (QtHttpServer 6.4): tell 405 from 404.
     m_server->setMissingHandler(
@@ -121,6 +123,80 @@ void HttpEndpoint::addRestRoutes() {
     });
     post(QStringLiteral("/api/jobs/<arg>/cancel"), [api](const QString &id) {
         return toResponse(api->controlJob(id, ApiHandlers::JobAction::Cancel));
+    });
+}
+
+void HttpEndpoint::addDebugRoutes() {
+    // Each route is registered with the server and in the table the missing handler reads.
+    const auto add = [this](Method method, const QString &pattern, auto handler) {
+        m_routes.add(methodName(method), pattern);
+        m_server->route(pattern, method, std::move(handler));
+    };
+    const DebugHandlers *debug = &m_debug;
+    using Request = const QHttpServerRequest &;
+    using Control = DebugHandlers::Control;
+
+    // Breakpoints of one job (and its flow's), and of a flow (every job of it).
+    const QString jobBps = QStringLiteral("/api/jobs/<arg>/breakpoints");
+    add(Method::Post, jobBps, [debug](const QString &id, Request request) {
+        return toResponse(debug->addJobBreakpoint(id, request.body()));
+    });
+    add(Method::Get, jobBps,
+        [debug](const QString &id) { return toResponse(debug->jobBreakpoints(id)); });
+    add(Method::Put, jobBps + QStringLiteral("/<arg>"),
+        [debug](const QString &id, const QString &bp, Request request) {
+            return toResponse(debug->enableJobBreakpoint(id, bp, request.query()));
+        });
+    add(Method::Delete, jobBps + QStringLiteral("/<arg>"),
+        [debug](const QString &id, const QString &bp) {
+            return toResponse(debug->removeJobBreakpoint(id, bp));
+        });
+    const QString flowBps = QStringLiteral("/api/flows/<arg>/breakpoints");
+    add(Method::Post, flowBps, [debug](const QString &id, Request request) {
+        return toResponse(debug->addFlowBreakpoint(id, request.body()));
+    });
+    add(Method::Get, flowBps,
+        [debug](const QString &id) { return toResponse(debug->flowBreakpoints(id)); });
+    add(Method::Put, flowBps + QStringLiteral("/<arg>"),
+        [debug](const QString &id, const QString &bp, Request request) {
+            return toResponse(debug->enableFlowBreakpoint(id, bp, request.query()));
+        });
+    add(Method::Delete, flowBps + QStringLiteral("/<arg>"),
+        [debug](const QString &id, const QString &bp) {
+            return toResponse(debug->removeFlowBreakpoint(id, bp));
+        });
+
+    const QString dbg = QStringLiteral("/api/jobs/<arg>/debug/");
+    add(Method::Get, dbg + QStringLiteral("session"),
+        [debug](const QString &id) { return toResponse(debug->session(id)); });
+    // Routilux documents step_over / step_into while its server served step-over: take both.
+    const QList<QPair<QString, Control>> controls{
+        {QStringLiteral("resume"), Control::Continue},
+        {QStringLiteral("continue"), Control::Continue},
+        {QStringLiteral("pause"), Control::Pause},
+        {QStringLiteral("step-over"), Control::StepOver},
+        {QStringLiteral("step_over"), Control::StepOver},
+        {QStringLiteral("step-into"), Control::StepInto},
+        {QStringLiteral("step_into"), Control::StepInto},
+        {QStringLiteral("step-out"), Control::StepOut},
+        {QStringLiteral("step_out"), Control::StepOut},
+    };
+    for (const auto &[name, control] : controls) {
+        add(Method::Post, dbg + name, [debug, c = control](const QString &id) {
+            return toResponse(debug->control(id, c));
+        });
+    }
+    add(Method::Get, dbg + QStringLiteral("variables"), [debug](const QString &id, Request request) {
+        return toResponse(debug->variables(id, request.query()));
+    });
+    add(Method::Put, dbg + QStringLiteral("variables/<arg>"),
+        [debug](const QString &id, const QString &name, Request request) {
+            return toResponse(debug->setVariable(id, name, request.body()));
+        });
+    add(Method::Get, dbg + QStringLiteral("call-stack"),
+        [debug](const QString &id) { return toResponse(debug->callStack(id)); });
+    add(Method::Post, dbg + QStringLiteral("evaluate"), [debug](const QString &id, Request request) {
+        return toResponse(debug->evaluate(id, request.body()));
     });
 }
 
@@ -195,6 +271,10 @@ quint16 HttpEndpoint::port() const {
 
 int HttpEndpoint::monitorCount() const {
     return m_monitors->monitorCount();
+}
+
+int HttpEndpoint::debuggerCount() const {
+    return m_monitors->debuggerCount();
 }
 
 } // namespace flowscope

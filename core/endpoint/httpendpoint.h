@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apihandlers.h"
+#include "debughandlers.h"
 #include "routetable.h"
 
 #include <QHostAddress>
@@ -17,8 +18,8 @@ namespace flowscope {
 class Engine;
 class JobMonitorHub;
 
-// The Routilux-compatible monitoring API of an engine over HTTP, with the job monitor WebSocket
-// on the same port. Lives in the thread that created it; its handlers call the thread-safe Engine
+// The Routilux-compatible monitoring and debugging API of an engine over HTTP, with the job
+// monitor and debug WebSockets on the same port. Lives in the thread that created it; its handlers call the thread-safe Engine
 // directly (each call is short), so that thread only needs a running event loop.
 class HttpEndpoint : public QObject {
     Q_OBJECT
@@ -31,9 +32,12 @@ public:
     quint16 port() const;
     // Open job monitor WebSockets (for tests and status displays).
     int monitorCount() const;
+    // Open job debug WebSockets.
+    int debuggerCount() const;
 
 private:
     void addRestRoutes();
+    void addDebugRoutes();
     void addWebSocketRoute();
     void acceptWebSockets();
     // 404, or 405 with Allow when the path is served under other methods.
@@ -41,6 +45,7 @@ private:
 
     Engine *m_engine;
     ApiHandlers m_handlers;
+    DebugHandlers m_debug;
     RouteTable m_routes;
     QHttpServer *m_server;
     JobMonitorHub *m_monitors;

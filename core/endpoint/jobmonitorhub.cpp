@@ -1,5 +1,6 @@
 #include "jobmonitorhub.h"
 
+#include "jobdebugsocket.h"
 #include "jobmonitorsocket.h"
 #include "runtime/engine.h"
 
@@ -16,12 +17,14 @@ JobMonitorHub::JobMonitorHub(Engine *engine, QObject *parent)
 JobMonitorHub::~JobMonitorHub() = default;
 
 void JobMonitorHub::accept(std::unique_ptr<QWebSocket> socket) {
-    static const QRegularExpression monitorPath(QStringLiteral("^/api/ws/jobs/([^/]+)/monitor$"));
+    static const QRegularExpression jobPath(
+        QStringLiteral("^/api/ws/jobs/([^/]+)/(monitor|debug)$"));
+    // Limits before anything is read, whatever the socket turns out to be.
     socket->setMaxAllowedIncomingFrameSize(JobMonitorSocket::maxIncomingBytes);
     socket->setMaxAllowedIncomingMessageSize(JobMonitorSocket::maxIncomingBytes);
 
     const QString path = socket->requestUrl().path();
-    const QRegularExpressionMatch match = monitorPath.match(path);
+    const QRegularExpressionMatch match = jobPath.match(path);
     if (!match.hasMatch()) {
         refuse(std::move(socket), QStringLiteral("no WebSocket endpoint at %1").arg(path));
         return;
@@ -33,6 +36,12 @@ void JobMonitorHub::accept(std::unique_ptr<QWebSocket> socket) {
         refuse(std::move(socket), QStringLiteral("no job '%1'").arg(idText));
         return;
     }
+    if (match.captured(2) == QLatin1String("debug")) {
+        auto *debugger = new JobDebugSocket(m_engine, id, std::move(socket), this);
+        connect(debugger, &JobDebugSocket::closed, this,
+                [](JobDebugSocket *closed) { closed->deleteLater(); });
+        return;
+    }
     auto *monitor = new JobMonitorSocket(m_engine, id, std::move(socket), this);
     connect(monitor, &JobMonitorSocket::closed, this,
             [](JobMonitorSocket *closed) { closed->deleteLater(); });
@@ -40,6 +49,10 @@ void JobMonitorHub::accept(std::unique_ptr<QWebSocket> socket) {
 
 int JobMonitorHub::monitorCount() const {
     return int(findChildren<JobMonitorSocket *>(Qt::FindDirectChildrenOnly).size());
+}
+
+int JobMonitorHub::debuggerCount() const {
+    return int(findChildren<JobDebugSocket *>(Qt::FindDirectChildrenOnly).size());
 }
 
 void JobMonitorHub::refuse(std::unique_ptr<QWebSocket> socket, const QString &reason) {

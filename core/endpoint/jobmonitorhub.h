@@ -12,8 +12,8 @@ class Engine;
 class JobMonitorSocket;
 
 // Accepts the endpoint's WebSocket connections: /api/ws/jobs/{id}/monitor gets a
-// JobMonitorSocket; an unknown job or any other path is closed with 1008 (policy violated) and a
-// reason, as Routilux clients expect.
+// JobMonitorSocket, /api/ws/jobs/{id}/debug a JobDebugSocket; an unknown job or any other path is
+// closed with 1008 (policy violated) and a reason, as Routilux clients expect.
 class JobMonitorHub : public QObject {
     Q_OBJECT
 public:
@@ -22,6 +22,7 @@ public:
 
     void accept(std::unique_ptr<QWebSocket> socket);
     int monitorCount() const;
+    int debuggerCount() const;
 
 private:
     void refuse(std::unique_ptr<QWebSocket> socket, const QString &reason);

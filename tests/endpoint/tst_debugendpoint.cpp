@@ -1,0 +1,718 @@
+// The debugger over the endpoint, on real loopback sockets: breakpoints of jobs and flows, the
+// session, stepping (both spellings of the step routes), frames, variables and evaluate over REST,
+// and the debug WebSocket's commands, replies and events.
+#include "endpointfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+#include <algorithm>
+
+using namespace flowscope;
+using namespace EndpointTest;
+
+namespace {
+
+// a -> b -> c in JavaScript: b stores n * 10 as the job's result, c marks the job done.
+const QByteArray scriptChain = R"({"flow_id":"dchain","entry":"a.in","routines":{
+    "a":{"class":"flowscope.Script","config":{"handler":"function (d, ctx) { ctx.emit('out', {n: (d.n || 0) + 1}); }"}},
+    "b":{"class":"flowscope.Script","config":{"handler":"function (d, ctx) { ctx.setJob('result', d.n * 10); ctx.emit('out', d); }"}},
+    "c":{"class":"flowscope.Script","config":{"events":[],"handler":"function (d, ctx) { ctx.setJob('done', true); }"}}},
+    "connections":[{"from":"a.out","to":"b.in"},{"from":"b.out","to":"c.in"}]})";
+
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QStringList routinesOf(const QJsonArray &frames)
+{
+    QStringList routines;
+    for (const QJsonValue &f : frames)
+        routines << f.toObject().value(QStringLiteral("routine_id")).toString();
+    return routines;
+}
+
+// A debugger client on /api/ws/jobs/{id}/debug: every frame, decoded, split into replies and
+// events.
+struct DebugClient
+{
+    QWebSocket socket;
+    QList<QJsonObject> messages;
+
+    DebugClient()
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+                         [this](const QString &text) {
+                             messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
+                         });
+    }
+    void send(const QJsonObject &message)
+    {
+        socket.sendTextMessage(QString::fromUtf8(json(message)));
+    }
+    QList<QJsonObject> ofType(const QString &type) const
+    {
+        QList<QJsonObject> list;
+        for (const QJsonObject &m : messages) {
+            if (m.value(QStringLiteral("type")).toString() == type)
+                list.append(m);
+        }
+        return list;
+    }
+    QList<QJsonObject> repliesTo(const QJsonValue &id) const
+    {
+        QList<QJsonObject> list;
+        const QList<QJsonObject> replies = ofType(QStringLiteral("reply"));
+        for (const QJsonObject &m : replies) {
+            if (m.value(QStringLiteral("id")) == id)
+                list.append(m);
+        }
+        return list;
+    }
+    // The reply to id, waiting for it (an empty object when none came).
+    QJsonObject reply(const QJsonValue &id)
+    {
+        (void)QTest::qWaitFor([&] { return !repliesTo(id).isEmpty(); }, 5000);
+        const QList<QJsonObject> list = repliesTo(id);
+        return list.isEmpty() ? QJsonObject() : list.first();
+    }
+    QStringList eventTypes() const
+    {
+        QStringList types;
+        const QList<QJsonObject> events = ofType(QStringLiteral("event"));
+        for (const QJsonObject &m : events)
+            types << m.value(QStringLiteral("event"))
+                         .toObject()
+                         .value(QStringLiteral("type"))
+                         .toString();
+        return types;
+    }
+};
+
+} // namespace
+
+class TestDebugEndpoint : public QObject
+{
+    Q_OBJECT
+
+private:
+    Fixture m_fixture;
+
+    HttpResult get(const QString &path) { return m_fixture.request("GET", path); }
+    HttpResult post(const QString &path, const QJsonObject &body = {})
+    {
+        return m_fixture.request("POST", path, body.isEmpty() ? QByteArray() : json(body));
+    }
+    // A flow breakpoint on a routine of dchain; its id.
+    QString flowBreakpoint(const QString &routine)
+    {
+        const HttpResult r = post(QStringLiteral("/api/flows/dchain/breakpoints"),
+                                  {{QStringLiteral("type"), QStringLiteral("routine")},
+                                   {QStringLiteral("routine_id"), routine}});
+        if (r.status != 201)
+            qWarning("breakpoint: %d %s", r.status, r.raw.constData());
+        return r.json.value(QStringLiteral("breakpoint_id")).toString();
+    }
+    // The session once the job is stopped at an activation (empty after 5 s without).
+    QJsonObject waitStopped(const QString &job)
+    {
+        for (int i = 0; i < 250; ++i) {
+            const HttpResult r = get(QStringLiteral("/api/jobs/%1/debug/session").arg(job));
+            if (r.json.value(QStringLiteral("stopped")).toBool())
+                return r.json;
+            QTest::qWait(20);
+        }
+        return {};
+    }
+    QJsonObject jobVariables(const QString &job)
+    {
+        return get(QStringLiteral("/api/jobs/%1").arg(job))
+            .json.value(QStringLiteral("variables"))
+            .toObject();
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void cleanupTestCase();
+
+    void flowBreakpointStopsAndShowsFrames();
+    void settingAVariableChangesTheResult();
+    void stepRoutesInBothSpellings();
+    void jobBreakpointOnARunningJob();
+    void pauseAndConflicts();
+    void badRequestsAndUnknownThings();
+    void disableAndDeleteBreakpoints();
+    void webSocketRefusesUnknownJob();
+    void webSocketCommandsEventsAndErrors();
+};
+
+void TestDebugEndpoint::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_fixture.setUp(&error), qPrintable(error));
+    const Status added = m_fixture.engine().addFlowJson(scriptChain, QStringLiteral("test"));
+    QVERIFY2(added.ok(), qPrintable(added.message));
+}
+
+// Each test starts without breakpoints and without stopped jobs.
+void TestDebugEndpoint::cleanup()
+{
+    Engine &engine = m_fixture.engine();
+    const QVector<Breakpoint> all = engine.allBreakpoints();
+    for (const Breakpoint &bp : all)
+        engine.removeBreakpoint(bp.id);
+    const QVector<JobInfo> jobs = engine.jobs();
+    for (const JobInfo &job : jobs) {
+        if (job.status == JobStatus::Running || job.status == JobStatus::Paused)
+            engine.cancelJob(job.id);
+    }
+}
+
+void TestDebugEndpoint::cleanupTestCase()
+{
+    m_fixture.tearDown();
+}
+
+void TestDebugEndpoint::flowBreakpointStopsAndShowsFrames()
+{
+    const HttpResult created = post(QStringLiteral("/api/flows/dchain/breakpoints"),
+                                    {{QStringLiteral("type"), QStringLiteral("routine")},
+                                     {QStringLiteral("routine_id"), QStringLiteral("b")}});
+    QCOMPARE(created.status, 201);
+    const QJsonObject bp = created.json;
+    const QString bpId = bp.value(QStringLiteral("breakpoint_id")).toString();
+    QVERIFY(!bpId.isEmpty());
+    QCOMPARE(bp.value(QStringLiteral("type")).toString(), QStringLiteral("routine"));
+    QCOMPARE(bp.value(QStringLiteral("routine_id")).toString(), QStringLiteral("b"));
+    QCOMPARE(bp.value(QStringLiteral("flow_id")).toString(), QStringLiteral("dchain"));
+    QVERIFY(bp.value(QStringLiteral("job_id")).isNull());
+    QVERIFY(bp.value(QStringLiteral("enabled")).toBool());
+    QCOMPARE(bp.value(QStringLiteral("hit_count")).toInt(), 0);
+    QVERIFY(bp.contains(QStringLiteral("condition")) && bp.contains(QStringLiteral("last_error")));
+    const HttpResult listed = get(QStringLiteral("/api/flows/dchain/breakpoints"));
+    QCOMPARE(listed.status, 200);
+    QCOMPARE(listed.json.value(QStringLiteral("total")).toInt(), 1);
+
+    const QString job = m_fixture.startJob(QStringLiteral("dchain"));
+    const QJsonObject session = waitStopped(job);
+    QVERIFY2(!session.isEmpty(), "the job did not stop");
+    QCOMPARE(session.value(QStringLiteral("job_id")).toString(), job);
+    QCOMPARE(session.value(QStringLiteral("flow_id")).toString(), QStringLiteral("dchain"));
+    QCOMPARE(session.value(QStringLiteral("status")).toString(), QStringLiteral("paused"));
+    QVERIFY(session.value(QStringLiteral("paused")).toBool());
+    QCOMPARE(session.value(QStringLiteral("reason")).toString(), QStringLiteral("breakpoint"));
+    QCOMPARE(session.value(QStringLiteral("breakpoint_id")).toString(), bpId);
+    QCOMPARE(session.value(QStringLiteral("routine_id")).toString(), QStringLiteral("b"));
+    QCOMPARE(session.value(QStringLiteral("slot")).toString(), QStringLiteral("in"));
+    QVERIFY(session.value(QStringLiteral("activation_id")).toDouble() > 0);
+
+    // The job's list holds its flow's breakpoint, counted once.
+    const HttpResult jobList = get(QStringLiteral("/api/jobs/%1/breakpoints").arg(job));
+    QCOMPARE(jobList.status, 200);
+    QCOMPARE(jobList.json.value(QStringLiteral("total")).toInt(), 1);
+    const QJsonObject listedBp
+        = jobList.json.value(QStringLiteral("breakpoints")).toArray().first().toObject();
+    QCOMPARE(listedBp.value(QStringLiteral("breakpoint_id")).toString(), bpId);
+    QCOMPARE(listedBp.value(QStringLiteral("hit_count")).toInt(), 1);
+
+    const HttpResult stack = get(QStringLiteral("/api/jobs/%1/debug/call-stack").arg(job));
+    QCOMPARE(stack.status, 200);
+    const QJsonArray frames = stack.json.value(QStringLiteral("frames")).toArray();
+    QCOMPARE(stack.json.value(QStringLiteral("total")).toInt(), 2);
+    QCOMPARE(routinesOf(frames), (QStringList{"b", "a"}));
+    const QJsonObject f0 = frames.at(0).toObject();
+    const QJsonObject f1 = frames.at(1).toObject();
+    QCOMPARE(f0.value(QStringLiteral("index")).toInt(), 0);
+    QCOMPARE(f1.value(QStringLiteral("index")).toInt(), 1);
+    QCOMPARE(f0.value(QStringLiteral("activation_id")),
+             session.value(QStringLiteral("activation_id")));
+    QCOMPARE(f0.value(QStringLiteral("parent_activation_id")),
+             f1.value(QStringLiteral("activation_id")));
+    QVERIFY(f1.value(QStringLiteral("parent_activation_id")).isNull());
+    QCOMPARE(f0.value(QStringLiteral("data")).toObject().value(QStringLiteral("n")).toInt(), 1);
+    QCOMPARE(f0.value(QStringLiteral("slot")).toString(), QStringLiteral("in"));
+    QVERIFY(f0.value(QStringLiteral("known")).toBool());
+
+    const HttpResult vars = get(QStringLiteral("/api/jobs/%1/debug/variables").arg(job));
+    QCOMPARE(vars.status, 200);
+    QCOMPARE(vars.json.value(QStringLiteral("job_id")).toString(), job);
+    QCOMPARE(vars.json.value(QStringLiteral("frame")).toInt(), 0);
+    QCOMPARE(vars.json.value(QStringLiteral("data")).toObject().value(QStringLiteral("n")).toInt(),
+             1);
+    QVERIFY(vars.json.value(QStringLiteral("routine_variables")).isObject());
+    QVERIFY(vars.json.value(QStringLiteral("job_variables")).isObject());
+    const HttpResult vars1 = get(QStringLiteral("/api/jobs/%1/debug/variables?frame=1").arg(job));
+    QCOMPARE(vars1.status, 200);
+    QCOMPARE(vars1.json.value(QStringLiteral("frame")).toInt(), 1);
+    QVERIFY(!vars1.json.value(QStringLiteral("data")).toObject().contains(QStringLiteral("n")));
+
+    const HttpResult eval = post(QStringLiteral("/api/jobs/%1/debug/evaluate").arg(job),
+                                 {{QStringLiteral("expression"), QStringLiteral("data.n * 2")}});
+    QCOMPARE(eval.status, 200);
+    QCOMPARE(eval.json.value(QStringLiteral("result")).toInt(), 2);
+    QCOMPARE(eval.json.value(QStringLiteral("type")).toString(), QStringLiteral("number"));
+    QVERIFY(eval.json.value(QStringLiteral("error")).isNull());
+    const HttpResult inCaller = post(QStringLiteral("/api/jobs/%1/debug/evaluate").arg(job),
+                                     {{QStringLiteral("expression"), QStringLiteral("routine")},
+                                      {QStringLiteral("frame_index"), 1}});
+    QCOMPARE(inCaller.json.value(QStringLiteral("result")).toString(), QStringLiteral("a"));
+    const HttpResult thrown
+        = post(QStringLiteral("/api/jobs/%1/debug/evaluate").arg(job),
+               {{QStringLiteral("expression"), QStringLiteral("nosuch.thing")}});
+    QCOMPARE(thrown.status, 200); // the expression failed, not the request
+    QCOMPARE(thrown.json.value(QStringLiteral("type")).toString(), QStringLiteral("error"));
+    QVERIFY(thrown.json.value(QStringLiteral("error"))
+                .toString()
+                .contains(QStringLiteral("ReferenceError")));
+
+    const HttpResult resumed = post(QStringLiteral("/api/jobs/%1/debug/resume").arg(job));
+    QCOMPARE(resumed.status, 200);
+    QCOMPARE(resumed.json.value(QStringLiteral("job_id")).toString(), job);
+    QVERIFY(!resumed.json.value(QStringLiteral("stopped")).toBool());
+    QVERIFY(m_fixture.waitForStatus(job, QStringLiteral("completed")));
+    QCOMPARE(jobVariables(job).value(QStringLiteral("result")).toInt(), 10);
+    // The session still answers for a finished job: it tells the state.
+    const HttpResult after = get(QStringLiteral("/api/jobs/%1/debug/session").arg(job));
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.json.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    QVERIFY(!after.json.value(QStringLiteral("paused")).toBool());
+    QVERIFY(!after.json.value(QStringLiteral("stopped")).toBool());
+}
+
+void TestDebugEndpoint::settingAVariableChangesTheResult()
+{
+    QVERIFY(!flowBreakpoint(QStringLiteral("b")).isEmpty());
+    const QString job = m_fixture.startJob(QStringLiteral("dchain"));
+    QVERIFY(!waitStopped(job).isEmpty());
+    const HttpResult set = m_fixture.request(
+        "PUT", QStringLiteral("/api/jobs/%1/debug/variables/n").arg(job),
+        json({{QStringLiteral("value"), 7}, {QStringLiteral("scope"), "data"}}));
+    QCOMPARE(set.status, 200);
+    QCOMPARE(set.json.value(QStringLiteral("data")).toObject().value(QStringLiteral("n")).toInt(),
+             7);
+    const HttpResult setJob = m_fixture.request(
+        "PUT", QStringLiteral("/api/jobs/%1/debug/variables/note").arg(job),
+        json({{QStringLiteral("value"), "hi"}, {QStringLiteral("scope"), "job"}}));
+    QCOMPARE(setJob.status, 200);
+    QCOMPARE(setJob.json.value(QStringLiteral("job_variables"))
+                 .toObject()
+                 .value(QStringLiteral("note"))
+                 .toString(),
+             QStringLiteral("hi"));
+    // No scope and no such name anywhere: 404 from the engine.
+    const HttpResult missing
+        = m_fixture.request("PUT", QStringLiteral("/api/jobs/%1/debug/variables/nothing").arg(job),
+                            json({{QStringLiteral("value"), 1}}));
+    verifyErrorEnvelope(missing, 404);
+    QCOMPARE(post(QStringLiteral("/api/jobs/%1/debug/resume").arg(job)).status, 200);
+    QVERIFY(m_fixture.waitForStatus(job, QStringLiteral("completed")));
+    const QJsonObject vars = jobVariables(job);
+    QCOMPARE(vars.value(QStringLiteral("result")).toInt(), 70);
+    QCOMPARE(vars.value(QStringLiteral("note")).toString(), QStringLiteral("hi"));
+    QVERIFY(vars.value(QStringLiteral("done")).toBool());
+}
+
+void TestDebugEndpoint::stepRoutesInBothSpellings()
+{
+    QVERIFY(!flowBreakpoint(QStringLiteral("a")).isEmpty());
+    const auto stoppedAt = [this](const QString &job) {
+        return waitStopped(job).value(QStringLiteral("routine_id")).toString();
+    };
+    // Into a, then into b (both spellings): the job stops at each child.
+    for (const QString &into : {QStringLiteral("step-into"), QStringLiteral("step_into")}) {
+        const QString job = m_fixture.startJob(QStringLiteral("dchain"));
+        QCOMPARE(stoppedAt(job), QStringLiteral("a"));
+        const HttpResult stepped = post(QStringLiteral("/api/jobs/%1/debug/%2").arg(job, into));
+        QCOMPARE(stepped.status, 200);
+        QCOMPARE(stepped.json.value(QStringLiteral("job_id")).toString(), job);
+        QVERIFY(stepped.json.contains(QStringLiteral("status")));
+        const QJsonObject atB = waitStopped(job);
+        QCOMPARE(atB.value(QStringLiteral("routine_id")).toString(), QStringLiteral("b"));
+        QCOMPARE(atB.value(QStringLiteral("reason")).toString(), QStringLiteral("step"));
+        QCOMPARE(post(QStringLiteral("/api/jobs/%1/debug/%2").arg(job, into)).status, 200);
+        QCOMPARE(stoppedAt(job), QStringLiteral("c"));
+        QCOMPARE(post(QStringLiteral("/api/jobs/%1/debug/resume").arg(job)).status, 200);
+        QVERIFY(m_fixture.waitForStatus(job, QStringLiteral("completed")));
+    }
+    // Over a: a's subtree (b and c) runs and nothing is left, so the job completes.
+    for (const QString &over : {QStringLiteral("step-over"), QStringLiteral("step_over")}) {
+        const QString job = m_fixture.startJob(QStringLiteral("dchain"));
+        QCOMPARE(stoppedAt(job), QStringLiteral("a"));
+        QCOMPARE(post(QStringLiteral("/api/jobs/%1/debug/%2").arg(job, over)).status, 200);
+        QVERIFY2(m_fixture.waitForStatus(job, QStringLiteral("completed")), qPrintable(over));
+        QCOMPARE(jobVariables(job).value(QStringLiteral("result")).toInt(), 10);
+    }
+    // Out of b: its caller a's subtree finishes, and the job with it.
+    for (const QString &out : {QStringLiteral("step-out"), QStringLiteral("step_out")}) {
+        const QString job = m_fixture.startJob(QStringLiteral("dchain"));
+        QCOMPARE(stoppedAt(job), QStringLiteral("a"));
+        QCOMPARE(post(QStringLiteral("/api/jobs/%1/debug/step-into").arg(job)).status, 200);
+        QCOMPARE(stoppedAt(job), QStringLiteral("b"));
+        QCOMPARE(post(QStringLiteral("/api/jobs/%1/debug/%2").arg(job, out)).status, 200);
+        QVERIFY2(m_fixture.waitForStatus(job, QStringLiteral("completed")), qPrintable(out));
+        QVERIFY(jobVariables(job).value(QStringLiteral("done")).toBool());
+    }
+}
+
+void TestDebugEndpoint::jobBreakpointOnARunningJob()
+{
+    // slow: a -> b -> c -> d, 600 ms each, so c is far enough ahead to set a breakpoint on.
+    const QString job = m_fixture.startJob(QStringLiteral("slow"));
+    const QString other = m_fixture.startJob(QStringLiteral("slow"));
+    const HttpResult created = post(QStringLiteral("/api/jobs/%1/breakpoints").arg(job),
+                                    {{QStringLiteral("type"), QStringLiteral("slot")},
+                                     {QStringLiteral("routine_id"), QStringLiteral("c")},
+                                     {QStringLiteral("slot_name"), QStringLiteral("in")}});
+    QCOMPARE(created.status, 201);
+    QCOMPARE(created.json.value(QStringLiteral("job_id")).toString(), job);
+    QCOMPARE(created.json.value(QStringLiteral("flow_id")).toString(), QStringLiteral("slow"));
+    QCOMPARE(created.json.value(QStringLiteral("type")).toString(), QStringLiteral("slot"));
+    QCOMPARE(created.json.value(QStringLiteral("slot_name")).toString(), QStringLiteral("in"));
+    const QString bpId = created.json.value(QStringLiteral("breakpoint_id")).toString();
+    QCOMPARE(get(QStringLiteral("/api/jobs/%1/breakpoints").arg(job))
+                 .json.value(QStringLiteral("total"))
+                 .toInt(),
+             1);
+    // Scoped to the job: neither the other job nor the flow lists it.
+    QCOMPARE(get(QStringLiteral("/api/jobs/%1/breakpoints").arg(other))
+                 .json.value(QStringLiteral("total"))
+                 .toInt(),
+             0);
+    QCOMPARE(get(QStringLiteral("/api/flows/slow/breakpoints"))
+                 .json.value(QStringLiteral("total"))
+                 .toInt(),
+             0);
+    verifyErrorEnvelope(
+        m_fixture.request("DELETE", QStringLiteral("/api/jobs/%1/breakpoints/%2").arg(other, bpId)),
+        404);
+
+    const QJsonObject session = waitStopped(job);
+    QCOMPARE(session.value(QStringLiteral("routine_id")).toString(), QStringLiteral("c"));
+    QCOMPARE(session.value(QStringLiteral("breakpoint_id")).toString(), bpId);
+    QCOMPARE(get(QStringLiteral("/api/jobs/%1/debug/call-stack").arg(job))
+                 .json.value(QStringLiteral("total"))
+                 .toInt(),
+             3);
+    const HttpResult removed
+        = m_fixture.request("DELETE", QStringLiteral("/api/jobs/%1/breakpoints/%2").arg(job, bpId));
+    QCOMPARE(removed.status, 200);
+    QVERIFY(removed.json.value(QStringLiteral("deleted")).toBool());
+    QCOMPARE(removed.json.value(QStringLiteral("breakpoint_id")).toString(), bpId);
+    QCOMPARE(post(QStringLiteral("/api/jobs/%1/debug/resume").arg(job)).status, 200);
+    QVERIFY(m_fixture.waitForStatus(other, QStringLiteral("completed")));
+    QVERIFY(m_fixture.waitForStatus(job, QStringLiteral("completed")));
+}
+
+void TestDebugEndpoint::pauseAndConflicts()
+{
+    const QString job = m_fixture.startJob(QStringLiteral("slow"));
+    QVERIFY(!job.isEmpty());
+    // Running: nothing to inspect or step, and nothing to continue.
+    const QString base = QStringLiteral("/api/jobs/%1/debug/").arg(job);
+    const HttpResult stack = get(base + QStringLiteral("call-stack"));
+    verifyErrorEnvelope(stack, 409);
+    QVERIFY2(
+        stack.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("running")),
+        stack.raw.constData());
+    verifyErrorEnvelope(get(base + QStringLiteral("variables")), 409);
+    verifyErrorEnvelope(post(base + QStringLiteral("evaluate"), {{"expression", "1"}}), 409);
+    verifyErrorEnvelope(post(base + QStringLiteral("step-over")), 409);
+    verifyErrorEnvelope(post(base + QStringLiteral("step_into")), 409);
+    verifyErrorEnvelope(post(base + QStringLiteral("resume")), 409);
+    verifyErrorEnvelope(m_fixture.request("PUT", base + QStringLiteral("variables/x"),
+                                          json({{QStringLiteral("value"), 1}})),
+                        409);
+    const HttpResult running = get(base + QStringLiteral("session"));
+    QCOMPARE(running.status, 200);
+    QCOMPARE(running.json.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+    QVERIFY(!running.json.value(QStringLiteral("stopped")).toBool());
+
+    // Pause stops the job before its next activation: then it can be inspected.
+    const HttpResult paused = post(base + QStringLiteral("pause"));
+    QCOMPARE(paused.status, 200);
+    QVERIFY(paused.json.value(QStringLiteral("paused")).toBool());
+    verifyErrorEnvelope(post(base + QStringLiteral("pause")), 409);
+    const QJsonObject stopped = waitStopped(job);
+    QCOMPARE(stopped.value(QStringLiteral("reason")).toString(), QStringLiteral("pause"));
+    QCOMPARE(get(base + QStringLiteral("call-stack")).status, 200);
+    QCOMPARE(post(base + QStringLiteral("resume")).status, 200);
+    QVERIFY(m_fixture.waitForStatus(job, QStringLiteral("completed")));
+
+    // Completed: 409 as well.
+    const HttpResult done = post(base + QStringLiteral("step_over"));
+    verifyErrorEnvelope(done, 409);
+    QVERIFY2(
+        done.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("completed")),
+        done.raw.constData());
+    verifyErrorEnvelope(get(base + QStringLiteral("call-stack")), 409);
+}
+
+void TestDebugEndpoint::badRequestsAndUnknownThings()
+{
+    const QString flowBps = QStringLiteral("/api/flows/dchain/breakpoints");
+    const HttpResult badCondition
+        = post(flowBps, {{QStringLiteral("routine_id"), QStringLiteral("b")},
+                         {QStringLiteral("condition"), QStringLiteral("data.n ==")}});
+    verifyErrorEnvelope(badCondition, 400);
+    QVERIFY2(badCondition.json.value(QStringLiteral("detail"))
+                 .toString()
+                 .contains(QStringLiteral("SyntaxError")),
+             badCondition.raw.constData());
+    const auto detailOf = [&](const QJsonObject &body) {
+        const HttpResult r = post(flowBps, body);
+        verifyErrorEnvelope(r, 400);
+        return r.json.value(QStringLiteral("detail")).toString();
+    };
+    QVERIFY(detailOf({{QStringLiteral("type"), QStringLiteral("line")},
+                      {QStringLiteral("routine_id"), QStringLiteral("b")}})
+                .startsWith(QStringLiteral("type:")));
+    QVERIFY(detailOf({{QStringLiteral("type"), QStringLiteral("routine")}})
+                .startsWith(QStringLiteral("routine_id:")));
+    QVERIFY(detailOf({{QStringLiteral("type"), QStringLiteral("slot")},
+                      {QStringLiteral("routine_id"), QStringLiteral("b")}})
+                .startsWith(QStringLiteral("slot_name:")));
+    QVERIFY(detailOf({{QStringLiteral("routine_id"), QStringLiteral("zz")}})
+                .contains(QStringLiteral("no routine 'zz'")));
+    QVERIFY(detailOf({{QStringLiteral("routine_id"), QStringLiteral("b")},
+                      {QStringLiteral("hit_condition"), QStringLiteral("sometimes")}})
+                .length()
+            > 0);
+    QVERIFY(detailOf({{QStringLiteral("routine_id"), QStringLiteral("b")},
+                      {QStringLiteral("enabled"), QStringLiteral("yes")}})
+                .startsWith(QStringLiteral("enabled:")));
+    const HttpResult notJson = m_fixture.request("POST", flowBps, "{\"routine_id\":");
+    verifyErrorEnvelope(notJson, 400);
+    QVERIFY(
+        notJson.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("JSON")));
+    QCOMPARE(get(flowBps).json.value(QStringLiteral("total")).toInt(), 0); // nothing was added
+
+    // Unknown job, flow and breakpoint: 404.
+    const QString bpId = flowBreakpoint(QStringLiteral("b"));
+    verifyErrorEnvelope(get(QStringLiteral("/api/jobs/zz/debug/session")), 404);
+    verifyErrorEnvelope(get(QStringLiteral("/api/jobs/zz/breakpoints")), 404);
+    verifyErrorEnvelope(post(QStringLiteral("/api/jobs/zz/breakpoints"),
+                             {{QStringLiteral("routine_id"), QStringLiteral("b")}}),
+                        404);
+    verifyErrorEnvelope(get(QStringLiteral("/api/jobs/zz/debug/call-stack")), 404);
+    verifyErrorEnvelope(post(QStringLiteral("/api/jobs/zz/debug/step_over")), 404);
+    verifyErrorEnvelope(post(QStringLiteral("/api/jobs/zz/debug/evaluate"), {{"expression", "1"}}),
+                        404);
+    verifyErrorEnvelope(get(QStringLiteral("/api/flows/nope/breakpoints")), 404);
+    verifyErrorEnvelope(post(QStringLiteral("/api/flows/nope/breakpoints"),
+                             {{QStringLiteral("routine_id"), QStringLiteral("b")}}),
+                        404);
+    verifyErrorEnvelope(m_fixture.request("PUT", flowBps + QStringLiteral("/bp-999?enabled=false")),
+                        404);
+    verifyErrorEnvelope(m_fixture.request("DELETE", flowBps + QStringLiteral("/bp-999")), 404);
+    verifyErrorEnvelope(
+        m_fixture.request("DELETE", QStringLiteral("/api/flows/slow/breakpoints/") + bpId),
+        404); // another flow's
+
+    // Malformed queries and bodies on a stopped job: 400 saying what.
+    const QString job = m_fixture.startJob(QStringLiteral("dchain"));
+    QVERIFY(!waitStopped(job).isEmpty());
+    const QString base = QStringLiteral("/api/jobs/%1/debug/").arg(job);
+    verifyErrorEnvelope(get(base + QStringLiteral("variables?frame=-1")), 400);
+    verifyErrorEnvelope(get(base + QStringLiteral("variables?frame=9")), 400);
+    verifyErrorEnvelope(m_fixture.request("PUT", base + QStringLiteral("variables/n"),
+                                          json({{QStringLiteral("scope"), "data"}})),
+                        400);
+    verifyErrorEnvelope(m_fixture.request("PUT", base + QStringLiteral("variables/n"),
+                                          json({{QStringLiteral("value"), 1},
+                                                {QStringLiteral("scope"), "global"}})),
+                        400);
+    verifyErrorEnvelope(post(base + QStringLiteral("evaluate"), {{"frame_index", 0}}), 400);
+    verifyErrorEnvelope(
+        post(base + QStringLiteral("evaluate"), {{"expression", "1"}, {"frame_index", "x"}}), 400);
+    verifyErrorEnvelope(m_fixture.request("PUT", flowBps + QStringLiteral("/") + bpId), 400);
+    verifyErrorEnvelope(
+        m_fixture.request("PUT", flowBps + QStringLiteral("/%1?enabled=maybe").arg(bpId)), 400);
+
+    // Wrong methods: 405 with Allow, from the route table.
+    const HttpResult wrong = get(base + QStringLiteral("step-over"));
+    verifyErrorEnvelope(wrong, 405);
+    QCOMPARE(wrong.allow, QByteArray("POST"));
+    const HttpResult wrongBp = post(flowBps + QStringLiteral("/") + bpId);
+    verifyErrorEnvelope(wrongBp, 405);
+    QCOMPARE(wrongBp.allow, QByteArray("DELETE, PUT"));
+    QCOMPARE(m_fixture.request("DELETE", base + QStringLiteral("session")).status, 405);
+}
+
+void TestDebugEndpoint::disableAndDeleteBreakpoints()
+{
+    const QString bpId = flowBreakpoint(QStringLiteral("b"));
+    const QString path = QStringLiteral("/api/flows/dchain/breakpoints/%1").arg(bpId);
+    const HttpResult off = m_fixture.request("PUT", path + QStringLiteral("?enabled=false"));
+    QCOMPARE(off.status, 200);
+    QCOMPARE(off.json.value(QStringLiteral("breakpoint_id")).toString(), bpId);
+    QVERIFY(!off.json.value(QStringLiteral("enabled")).toBool());
+    // A new job runs through.
+    const QString job = m_fixture.startJob(QStringLiteral("dchain"));
+    QVERIFY(m_fixture.waitForStatus(job, QStringLiteral("completed")));
+    QCOMPARE(jobVariables(job).value(QStringLiteral("result")).toInt(), 10);
+
+    // Enabled again through a job's route (the job sees its flow's breakpoints).
+    const HttpResult on = m_fixture.request(
+        "PUT", QStringLiteral("/api/jobs/%1/breakpoints/%2?enabled=true").arg(job, bpId));
+    QCOMPARE(on.status, 200);
+    QVERIFY(on.json.value(QStringLiteral("enabled")).toBool());
+    const QString stopping = m_fixture.startJob(QStringLiteral("dchain"));
+    QCOMPARE(waitStopped(stopping).value(QStringLiteral("routine_id")).toString(),
+             QStringLiteral("b"));
+    QCOMPARE(post(QStringLiteral("/api/jobs/%1/debug/resume").arg(stopping)).status, 200);
+    QVERIFY(m_fixture.waitForStatus(stopping, QStringLiteral("completed")));
+
+    const HttpResult deleted = m_fixture.request("DELETE", path);
+    QCOMPARE(deleted.status, 200);
+    QVERIFY(deleted.json.value(QStringLiteral("deleted")).toBool());
+    QCOMPARE(deleted.json.value(QStringLiteral("breakpoint_id")).toString(), bpId);
+    QCOMPARE(get(QStringLiteral("/api/flows/dchain/breakpoints"))
+                 .json.value(QStringLiteral("total"))
+                 .toInt(),
+             0);
+    verifyErrorEnvelope(m_fixture.request("DELETE", path), 404);
+    const QString free = m_fixture.startJob(QStringLiteral("dchain"));
+    QVERIFY(m_fixture.waitForStatus(free, QStringLiteral("completed")));
+}
+
+void TestDebugEndpoint::webSocketRefusesUnknownJob()
+{
+    QWebSocket socket;
+    QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+    socket.open(m_fixture.url(QStringLiteral("/api/ws/jobs/zz/debug"), QStringLiteral("ws")));
+    QVERIFY(disconnected.wait(5000));
+    QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    QVERIFY(socket.closeReason().contains(QStringLiteral("zz")));
+}
+
+void TestDebugEndpoint::webSocketCommandsEventsAndErrors()
+{
+    QVERIFY(!flowBreakpoint(QStringLiteral("a")).isEmpty());
+    const QString cBp = flowBreakpoint(QStringLiteral("c"));
+    const QString job = m_fixture.startJob(QStringLiteral("dchain"));
+    QVERIFY(!waitStopped(job).isEmpty());
+
+    DebugClient client;
+    QSignalSpy connected(&client.socket, &QWebSocket::connected);
+    client.socket.open(
+        m_fixture.url(QStringLiteral("/api/ws/jobs/%1/debug").arg(job), QStringLiteral("ws")));
+    QVERIFY(connected.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(client.ofType(QStringLiteral("hello")).size(), 1, 5000);
+    const QJsonObject hello = client.ofType(QStringLiteral("hello")).first();
+    QCOMPARE(hello.value(QStringLiteral("session"))
+                 .toObject()
+                 .value(QStringLiteral("routine_id"))
+                 .toString(),
+             QStringLiteral("a"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_fixture.endpoint().debuggerCount(), 1, 5000);
+
+    // Several commands in flight: each id gets its own reply.
+    client.send({{"id", 1}, {"command", "get_call_stack"}});
+    client.send({{"id", 2}, {"command", "get_variables"}, {"frame", 0}});
+    client.send({{"id", "three"},
+                 {"command", "set_variable"},
+                 {"name", "n"},
+                 {"value", 4},
+                 {"scope", "data"}});
+    client.send({{"id", 4}, {"command", "evaluate"}, {"expression", "data.n * 2"}});
+    client.send({{"id", 5}, {"command", "fly"}});
+    client.send({{"id", 6}, {"command", "get_variables"}, {"frame", 7}});
+    client.socket.sendTextMessage(QStringLiteral("{\"id\": 7, \"command\": "));
+    const QJsonObject stack = client.reply(1);
+    QVERIFY(stack.value(QStringLiteral("ok")).toBool());
+    QCOMPARE(routinesOf(stack.value(QStringLiteral("result"))
+                            .toObject()
+                            .value(QStringLiteral("frames"))
+                            .toArray()),
+             QStringList{"a"});
+    QVERIFY(client.reply(2)
+                .value(QStringLiteral("result"))
+                .toObject()
+                .contains(QStringLiteral("job_variables")));
+    const QJsonObject set = client.reply(QStringLiteral("three"));
+    QVERIFY(set.value(QStringLiteral("ok")).toBool());
+    QCOMPARE(set.value(QStringLiteral("result"))
+                 .toObject()
+                 .value(QStringLiteral("data"))
+                 .toObject()
+                 .value(QStringLiteral("n"))
+                 .toInt(),
+             4);
+    const QJsonObject eval = client.reply(4);
+    QCOMPARE(
+        eval.value(QStringLiteral("result")).toObject().value(QStringLiteral("result")).toInt(), 8);
+    const QJsonObject unknown = client.reply(5);
+    QVERIFY(!unknown.value(QStringLiteral("ok")).toBool());
+    QCOMPARE(
+        unknown.value(QStringLiteral("error")).toObject().value(QStringLiteral("status")).toInt(),
+        400);
+    QVERIFY(unknown.value(QStringLiteral("error"))
+                .toObject()
+                .value(QStringLiteral("message"))
+                .toString()
+                .contains(QStringLiteral("fly")));
+    QCOMPARE(client.reply(6)
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("status"))
+                 .toInt(),
+             400);
+    const QJsonObject malformed = client.reply(QJsonValue());
+    QVERIFY(!malformed.value(QStringLiteral("ok")).toBool());
+    QCOMPARE(
+        malformed.value(QStringLiteral("error")).toObject().value(QStringLiteral("status")).toInt(),
+        400);
+
+    // A step: job_resumed, then job_paused at b.
+    client.messages.clear();
+    client.send({{"id", 8}, {"command", "step_into"}});
+    QVERIFY(client.reply(8).value(QStringLiteral("ok")).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(client.eventTypes(), (QStringList{"job_resumed", "job_paused"}),
+                              5000);
+    const QJsonObject pausedEvent
+        = client.ofType(QStringLiteral("event")).last().value(QStringLiteral("event")).toObject();
+    QCOMPARE(pausedEvent.value(QStringLiteral("job_id")).toString(), job);
+    QCOMPARE(pausedEvent.value(QStringLiteral("routine_id")).toString(), QStringLiteral("b"));
+
+    // Continue to c's breakpoint: resumed, breakpoint_hit, paused.
+    client.messages.clear();
+    client.send({{"id", 9}, {"command", "continue"}});
+    QVERIFY(client.reply(9).value(QStringLiteral("ok")).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(client.eventTypes(),
+                              (QStringList{"job_resumed", "breakpoint_hit", "job_paused"}), 5000);
+    const QJsonObject hit
+        = client.ofType(QStringLiteral("event")).at(1).value(QStringLiteral("event")).toObject();
+    QCOMPARE(hit.value(QStringLiteral("data"))
+                 .toObject()
+                 .value(QStringLiteral("breakpoint_id"))
+                 .toString(),
+             cBp);
+
+    // Continue to the end; then the job is not stopped: 409, as over REST.
+    client.messages.clear();
+    client.send({{"id", 10}, {"command", "continue"}});
+    QVERIFY(client.reply(10).value(QStringLiteral("ok")).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(client.eventTypes().contains(QStringLiteral("job_completed")), 5000);
+    client.send({{"id", 11}, {"command", "step_over"}});
+    const QJsonObject late = client.reply(11);
+    QVERIFY(!late.value(QStringLiteral("ok")).toBool());
+    QCOMPARE(late.value(QStringLiteral("error")).toObject().value(QStringLiteral("status")).toInt(),
+             409);
+    QCOMPARE(jobVariables(job).value(QStringLiteral("result")).toInt(), 40);
+
+    // Every command had exactly one reply.
+    QTest::qWait(50);
+    for (const QJsonValue &id : {QJsonValue(8), QJsonValue(9), QJsonValue(10), QJsonValue(11)})
+        QCOMPARE(client.repliesTo(id).size(), id == QJsonValue(8) || id == QJsonValue(9) ? 0 : 1);
+    client.socket.close();
+    QTRY_COMPARE_WITH_TIMEOUT(m_fixture.endpoint().debuggerCount(), 0, 5000);
+}
+
+QTEST_GUILESS_MAIN(TestDebugEndpoint)
+#include "tst_debugendpoint.moc"
