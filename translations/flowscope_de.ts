@@ -170,6 +170,10 @@
         <translation>Angehalten</translation>
     </message>
     <message>
+        <source>Waiting (job paused)</source>
+        <translation>Wartet (Job pausiert)</translation>
+    </message>
+    <message>
         <location filename="../ui/agenttablemodel.cpp" line="36"/>
         <source>Serves the shared pool</source>
         <translation>Bedient den gemeinsamen Pool</translation>

@@ -23,6 +23,8 @@ QString AgentTableModel::stateText(AgentState state)
         return tr("Busy");
     case AgentState::Stopped:
         return tr("Stopped");
+    case AgentState::Waiting:
+        return tr("Waiting (job paused)");
     }
     return {};
 }

@@ -1,6 +1,8 @@
 #include "flowlistwidget.h"
 
 #include <QIcon>
+#include <QMimeData>
+#include <QUrl>
 
 namespace flowscope {
 
@@ -54,6 +56,20 @@ QStringList FlowListWidget::flowIds() const
     for (int row = 0; row < count(); ++row)
         ids.append(item(row)->text());
     return ids;
+}
+
+QStringList FlowListWidget::flowFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile()
+            && url.toLocalFile().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+            files.append(url.toLocalFile());
+    }
+    return files;
 }
 
 } // namespace flowscope

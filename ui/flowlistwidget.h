@@ -4,6 +4,8 @@
 
 #include <QListWidget>
 
+class QMimeData;
+
 namespace flowscope {
 
 // The flows an engine knows, by id; the description and source file show as a tooltip.
@@ -17,6 +19,9 @@ public:
     QString selectedFlowId() const;
     bool selectFlow(const QString &flowId);
     QStringList flowIds() const;
+
+    // The local .json files among dropped URLs.
+    static QStringList flowFiles(const QMimeData *mime);
 };
 
 } // namespace flowscope

@@ -2,6 +2,7 @@
 
 #include "agenttablemodel.h"
 #include "commandline.h"
+#include "debuggercontroller.h"
 #include "enginestatusbar.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
@@ -21,28 +22,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaMethod>
-#include <QMimeData>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
 
 namespace flowscope {
-
-namespace {
-QStringList droppedFlowFiles(const QMimeData *mime)
-{
-    QStringList files;
-    if (!mime || !mime->hasUrls())
-        return files;
-    const QList<QUrl> urls = mime->urls();
-    for (const QUrl &url : urls) {
-        if (url.isLocalFile()
-            && url.toLocalFile().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-            files.append(url.toLocalFile());
-    }
-    return files;
-}
-} // namespace
 
 MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     : QMainWindow(parent)
@@ -54,6 +38,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_eventLog(new EventLogView(m_eventModel, this))
     , m_agentModel(new AgentTableModel(this))
     , m_statusBar(new EngineStatusBar(this))
+    , m_debugger(new DebuggerController(client, this))
 {
     setWindowTitle(tr("Flowscope — %1").arg(client->displayName()));
     setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
@@ -107,9 +92,9 @@ void MainWindow::createActions()
     m_pause->setToolTip(tr("Pause the selected job"));
     connect(m_pause, &QAction::triggered, this, [this] { m_client->pauseJob(selectedJob()); });
 
-    m_resume = new QAction(icon("resume"), tr("&Resume"), this);
+    m_resume = new QAction(icon("continue"), tr("&Continue"), this);
     m_resume->setShortcut(Qt::Key_F5);
-    m_resume->setToolTip(tr("Resume the selected job"));
+    m_resume->setToolTip(tr("Continue the selected job"));
     connect(m_resume, &QAction::triggered, this, [this] { m_client->resumeJob(selectedJob()); });
 
     m_cancel = new QAction(icon("cancel"), tr("&Cancel"), this);
@@ -153,6 +138,7 @@ void MainWindow::createDocks()
     addDock(tr("Agents"), "agentsDock", agentView, Qt::RightDockWidgetArea);
 
     addDock(tr("Event Log"), "eventLogDock", m_eventLog, Qt::BottomDockWidgetArea);
+    m_debugger->addDocks(this);
 }
 
 void MainWindow::createMenusAndToolBar()
@@ -165,10 +151,6 @@ void MainWindow::createMenusAndToolBar()
     QMenu *job = menuBar()->addMenu(tr("&Job"));
     job->addAction(m_startJob);
     job->addAction(m_startJobWithParams);
-    job->addSeparator();
-    job->addAction(m_pause);
-    job->addAction(m_resume);
-    job->addAction(m_cancel);
 
     m_demoMenu = menuBar()->addMenu(tr("&Demos"));
     const QStringList demos = demoFlowIds();
@@ -178,6 +160,8 @@ void MainWindow::createMenusAndToolBar()
         connect(demo, &QAction::triggered, this,
                 [this, flowId] { m_client->startJob(flowId, QString(), QVariantMap()); });
     }
+
+    m_debugger->addMenuAndToolBar(this, {m_resume, m_pause, m_cancel});
 
     QMenu *engine = menuBar()->addMenu(tr("&Engine"));
     engine->addAction(m_monitoring);
@@ -218,12 +202,14 @@ void MainWindow::connectClient()
     connect(m_client, &EngineClient::flowsChanged, this,
             [this](const QVector<FlowDefinition> &flows) {
                 m_flows->setFlows(flows);
+                m_debugger->setFlows(flows);
                 if (!m_flowToSelect.isEmpty() && m_flows->selectFlow(m_flowToSelect))
                     m_flowToSelect.clear();
             });
     connect(m_client, &EngineClient::flowAdded, this, [this](const QString &flowId) {
         m_statusBar->showMessage(tr("Flow %1 added").arg(flowId),
                                  EngineStatusBar::messageTimeoutMs);
+        m_debugger->flowAdded(flowId);
         if (!m_flows->selectFlow(flowId))
             m_flowToSelect = flowId;
     });
@@ -236,9 +222,14 @@ void MainWindow::connectClient()
     connect(m_client, &EngineClient::connectionStateChanged, m_statusBar,
             &EngineStatusBar::setConnectionState);
 
-    connect(m_flows, &QListWidget::itemSelectionChanged, this, &MainWindow::updateActions);
+    connect(m_flows, &QListWidget::itemSelectionChanged, this, [this] {
+        m_debugger->showFlow(m_flows->selectedFlowId());
+        updateActions();
+    });
     connect(m_jobView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
+            &MainWindow::jobSelectionChanged);
+    connect(m_debugger, &DebuggerController::statusMessage, m_statusBar,
+            [this](const QString &message) { m_statusBar->showMessage(message); });
     connect(m_jobModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
 }
@@ -251,6 +242,7 @@ void MainWindow::applyUpdate(const ClientUpdate &update)
     m_statusBar->showUpdate(update);
     if (!m_jobToSelect.isNull())
         selectJob(m_jobToSelect);
+    m_debugger->applyUpdate(update);
 }
 
 JobId MainWindow::selectedJob() const
@@ -262,6 +254,13 @@ void MainWindow::selectJob(JobId id)
 {
     // Its first update may not have arrived yet: then select it when it does.
     m_jobToSelect = m_jobView->selectJob(id) ? JobId() : id;
+}
+
+void MainWindow::jobSelectionChanged()
+{
+    const int row = m_jobModel->rowOf(selectedJob());
+    m_debugger->setSelectedJob(row >= 0 ? m_jobModel->jobAt(row) : JobInfo());
+    updateActions();
 }
 
 void MainWindow::updateActions()
@@ -283,7 +282,13 @@ void MainWindow::openFlow()
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Flow"), QString(),
                                                       tr("Flow files (*.json);;All files (*)"));
     if (!path.isEmpty())
-        m_client->addFlowFile(path);
+        openFlowFile(path);
+}
+
+void MainWindow::openFlowFile(const QString &path)
+{
+    m_statusBar->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    m_client->addFlowFile(path);
 }
 
 void MainWindow::startSelectedFlow()
@@ -369,17 +374,15 @@ void MainWindow::showAbout()
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!droppedFlowFiles(event->mimeData()).isEmpty())
+    if (!FlowListWidget::flowFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QStringList files = droppedFlowFiles(event->mimeData());
-    for (const QString &file : files) {
-        m_statusBar->showMessage(tr("Loading %1…").arg(QFileInfo(file).fileName()));
-        m_client->addFlowFile(file);
-    }
+    const QStringList files = FlowListWidget::flowFiles(event->mimeData());
+    for (const QString &file : files)
+        openFlowFile(file);
     if (!files.isEmpty())
         event->acceptProposedAction();
 }

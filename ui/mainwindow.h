@@ -11,6 +11,7 @@ class QMenu;
 namespace flowscope {
 
 class AgentTableModel;
+class DebuggerController;
 class EngineStatusBar;
 class EventLogModel;
 class EventLogView;
@@ -34,6 +35,7 @@ public:
     EventLogModel *eventModel() const { return m_eventModel; }
     AgentTableModel *agentModel() const { return m_agentModel; }
     EngineStatusBar *engineStatusBar() const { return m_statusBar; }
+    DebuggerController *debugger() const { return m_debugger; }
 
     QAction *openFlowAction() const { return m_openFlow; }
     QAction *startJobAction() const { return m_startJob; }
@@ -49,6 +51,9 @@ public:
 
     // The job the jobs table has selected; null when none.
     JobId selectedJob() const;
+
+    // Loads a flow file, as File > Open and dropping a file do.
+    void openFlowFile(const QString &path);
 
 public Q_SLOTS:
     // Results of serveRequested, from whoever started the endpoint.
@@ -77,6 +82,7 @@ private:
     void serveOnNetwork();
     void requestServing(const QString &hostPort);
     void updateActions();
+    void jobSelectionChanged();
     void selectJob(JobId id);
     void showRequestFailed(const QString &request, const QString &message);
     void showAbout();
@@ -89,6 +95,7 @@ private:
     EventLogView *m_eventLog;
     AgentTableModel *m_agentModel;
     EngineStatusBar *m_statusBar;
+    DebuggerController *m_debugger;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_demoMenu = nullptr;
 
