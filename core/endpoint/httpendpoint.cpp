@@ -65,7 +65,8 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     , m_handlers(engine)
     , m_debug(engine)
     , m_server(new QHttpServer(this))
-    , m_monitors(new JobMonitorHub(engine, this)) {
+    , m_monitors(new JobMonitorHub(engine, this))
+{
     addRestRoutes();
     addDebugRoutes();
     addWebSocketRoute();
@@ -126,7 +127,8 @@ void HttpEndpoint::addRestRoutes() {
     });
 }
 
-void HttpEndpoint::addDebugRoutes() {
+void HttpEndpoint::addDebugRoutes()
+{
     // Each route is registered with the server and in the table the missing handler reads.
     const auto add = [this](Method method, const QString &pattern, auto handler) {
         m_routes.add(methodName(method), pattern);
@@ -182,22 +184,23 @@ void HttpEndpoint::addDebugRoutes() {
         {QStringLiteral("step_out"), Control::StepOut},
     };
     for (const auto &[name, control] : controls) {
-        add(Method::Post, dbg + name, [debug, c = control](const QString &id) {
-            return toResponse(debug->control(id, c));
-        });
+        add(Method::Post, dbg + name,
+            [debug, c = control](const QString &id) { return toResponse(debug->control(id, c)); });
     }
-    add(Method::Get, dbg + QStringLiteral("variables"), [debug](const QString &id, Request request) {
-        return toResponse(debug->variables(id, request.query()));
-    });
+    add(Method::Get, dbg + QStringLiteral("variables"),
+        [debug](const QString &id, Request request) {
+            return toResponse(debug->variables(id, request.query()));
+        });
     add(Method::Put, dbg + QStringLiteral("variables/<arg>"),
         [debug](const QString &id, const QString &name, Request request) {
             return toResponse(debug->setVariable(id, name, request.body()));
         });
     add(Method::Get, dbg + QStringLiteral("call-stack"),
         [debug](const QString &id) { return toResponse(debug->callStack(id)); });
-    add(Method::Post, dbg + QStringLiteral("evaluate"), [debug](const QString &id, Request request) {
-        return toResponse(debug->evaluate(id, request.body()));
-    });
+    add(Method::Post, dbg + QStringLiteral("evaluate"),
+        [debug](const QString &id, Request request) {
+            return toResponse(debug->evaluate(id, request.body()));
+        });
 }
 
 void HttpEndpoint::addWebSocketRoute() {
@@ -273,7 +276,8 @@ int HttpEndpoint::monitorCount() const {
     return m_monitors->monitorCount();
 }
 
-int HttpEndpoint::debuggerCount() const {
+int HttpEndpoint::debuggerCount() const
+{
     return m_monitors->debuggerCount();
 }
 

@@ -19,8 +19,9 @@ class Engine;
 class JobMonitorHub;
 
 // The Routilux-compatible monitoring and debugging API of an engine over HTTP, with the job
-// monitor and debug WebSockets on the same port. Lives in the thread that created it; its handlers call the thread-safe Engine
-// directly (each call is short), so that thread only needs a running event loop.
+// monitor and debug WebSockets on the same port. Lives in the thread that created it; its handlers
+// call the thread-safe Engine directly (each call is short), so that thread only needs a running
+// event loop.
 class HttpEndpoint : public QObject {
     Q_OBJECT
 public:

@@ -51,7 +51,8 @@ int JobMonitorHub::monitorCount() const {
     return int(findChildren<JobMonitorSocket *>(Qt::FindDirectChildrenOnly).size());
 }
 
-int JobMonitorHub::debuggerCount() const {
+int JobMonitorHub::debuggerCount() const
+{
     return int(findChildren<JobDebugSocket *>(Qt::FindDirectChildrenOnly).size());
 }
 
