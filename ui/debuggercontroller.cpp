@@ -97,8 +97,12 @@ void DebuggerController::addDocks(QMainWindow *window)
         d->setWidget(widget);
         return d;
     };
-    window->addDockWidget(Qt::RightDockWidgetArea,
-                          dock(tr("Flow Graph"), "flowGraphDock", m_graphView));
+    // The graph needs room: it shares the right side with the agents as a tab, in front.
+    QDockWidget *graph = dock(tr("Flow Graph"), "flowGraphDock", m_graphView);
+    window->addDockWidget(Qt::RightDockWidgetArea, graph);
+    if (auto *agents = window->findChild<QDockWidget *>(QStringLiteral("agentsDock")))
+        window->tabifyDockWidget(agents, graph);
+    window->resizeDocks({graph}, {560}, Qt::Horizontal);
     QDockWidget *variables = dock(tr("Variables"), "variablesDock", m_variablesView);
     window->addDockWidget(Qt::BottomDockWidgetArea, variables);
     QDockWidget *stack = dock(tr("Call Stack"), "callStackDock", m_callStack);
@@ -108,6 +112,7 @@ void DebuggerController::addDocks(QMainWindow *window)
     QDockWidget *breakpoints = dock(tr("Breakpoints"), "breakpointsDock", m_breakpoints->view());
     window->tabifyDockWidget(stack, breakpoints);
     stack->raise();
+    graph->raise();
 }
 
 QMenu *DebuggerController::addMenuAndToolBar(QMainWindow *window,
