@@ -153,6 +153,14 @@
     </message>
 </context>
 <context>
+    <name>RoutineNodeItem</name>
+    <message>
+        <location filename="../ui/routinenodeitem.cpp" line="38"/>
+        <source>Agent: %1</source>
+        <translation>Agent: %1</translation>
+    </message>
+</context>
+<context>
     <name>flowscope::AgentTableModel</name>
     <message>
         <location filename="../ui/agenttablemodel.cpp" line="21"/>
@@ -170,43 +178,278 @@
         <translation>Angehalten</translation>
     </message>
     <message>
+        <location filename="../ui/agenttablemodel.cpp" line="27"/>
         <source>Waiting (job paused)</source>
         <translation>Wartet (Job pausiert)</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="36"/>
+        <location filename="../ui/agenttablemodel.cpp" line="38"/>
         <source>Serves the shared pool</source>
         <translation>Bedient den gemeinsamen Pool</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="36"/>
+        <location filename="../ui/agenttablemodel.cpp" line="38"/>
         <source>Bound to its routines</source>
         <translation>An seine Routinen gebunden</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="66"/>
+        <location filename="../ui/agenttablemodel.cpp" line="68"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="68"/>
+        <location filename="../ui/agenttablemodel.cpp" line="70"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="70"/>
+        <location filename="../ui/agenttablemodel.cpp" line="72"/>
         <source>Routine</source>
         <translation>Routine</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="72"/>
+        <location filename="../ui/agenttablemodel.cpp" line="74"/>
         <source>Completed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/agenttablemodel.cpp" line="74"/>
+        <location filename="../ui/agenttablemodel.cpp" line="76"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::BreakpointController</name>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="43"/>
+        <source>Delete Breakpoint</source>
+        <translation>Haltepunkt löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="193"/>
+        <source>Could not save the breakpoints of %1</source>
+        <translation>Die Haltepunkte von %1 konnten nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="207"/>
+        <source>Add Breakpoint</source>
+        <translation>Haltepunkt hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="226"/>
+        <source>Edit Condition…</source>
+        <translation>Bedingung bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="227"/>
+        <source>Hit Condition…</source>
+        <translation>Trefferbedingung…</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="228"/>
+        <source>Log Message…</source>
+        <translation>Protokollmeldung…</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="230"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="230"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="234"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="246"/>
+        <source>Stop only when this JavaScript is true (data, vars, job):</source>
+        <translation>Nur anhalten, wenn dieses JavaScript wahr ist (data, vars, job):</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="250"/>
+        <source>Act on these hits (&quot;== 3&quot;, &quot;&gt;= 3&quot;, &quot;% 3&quot;; empty: all):</source>
+        <translation>Bei diesen Treffern auslösen („== 3“, „&gt;= 3“, „% 3“; leer: alle):</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointcontroller.cpp" line="254"/>
+        <source>Log this instead of stopping ({expression} parts are evaluated; empty: stop):</source>
+        <translation>Dies protokollieren statt anzuhalten ({Ausdruck}-Teile werden ausgewertet; leer: anhalten):</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::BreakpointModel</name>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="35"/>
+        <source>%1.%2 (slot)</source>
+        <translation>%1.%2 (Slot)</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="38"/>
+        <source>%1.%2 (event)</source>
+        <translation>%1.%2 (Ereignis)</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="43"/>
+        <source>[job %1]</source>
+        <translation>[Job %1]</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="55"/>
+        <source>Logpoint %1</source>
+        <translation>Protokollpunkt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="55"/>
+        <source>Breakpoint %1</source>
+        <translation>Haltepunkt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="102"/>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="104"/>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="106"/>
+        <source>Hit condition</source>
+        <translation>Trefferbedingung</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="108"/>
+        <source>Log message</source>
+        <translation>Protokollmeldung</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="110"/>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="112"/>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <location filename="../ui/breakpointmodel.cpp" line="114"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::DebuggerController</name>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="78"/>
+        <source>Step &amp;Over</source>
+        <translation>&amp;Überspringen</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="79"/>
+        <source>Run the stopped activation and everything it causes, then stop</source>
+        <translation>Die angehaltene Aktivierung und alles, was sie auslöst, ausführen, dann anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="80"/>
+        <source>Step &amp;Into</source>
+        <translation>H&amp;ineinspringen</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="81"/>
+        <source>Run the stopped activation and stop at the first one it causes</source>
+        <translation>Die angehaltene Aktivierung ausführen und bei der ersten von ihr ausgelösten anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="82"/>
+        <source>Step O&amp;ut</source>
+        <translation>He&amp;rausspringen</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="83"/>
+        <source>Run until the caller&apos;s activations are done, then stop</source>
+        <translation>Ausführen, bis die Aktivierungen des Aufrufers fertig sind, dann anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="84"/>
+        <source>Toggle &amp;Breakpoint</source>
+        <translation>&amp;Haltepunkt umschalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="85"/>
+        <source>Set or clear a breakpoint on the selected routine</source>
+        <translation>Einen Haltepunkt auf der ausgewählten Routine setzen oder entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="101"/>
+        <source>Flow Graph</source>
+        <translation>Flow-Graph</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="106"/>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="108"/>
+        <source>Call Stack</source>
+        <translation>Aufrufliste</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="110"/>
+        <source>Watches</source>
+        <translation>Überwachte Ausdrücke</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="112"/>
+        <source>Breakpoints</source>
+        <translation>Haltepunkte</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="121"/>
+        <source>&amp;Debug</source>
+        <translation>&amp;Debuggen</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="129"/>
+        <source>Debug</source>
+        <translation>Debuggen</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="265"/>
+        <source>#%1 (not kept)</source>
+        <translation>#%1 (nicht aufbewahrt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="275"/>
+        <source>breakpoint %1</source>
+        <translation>Haltepunkt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="277"/>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="279"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="280"/>
+        <source>Job %1 stopped at %2.%3 (%4)</source>
+        <translation>Job %1 angehalten bei %2.%3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/debuggercontroller.cpp" line="315"/>
+        <source>Select a routine in the flow graph first</source>
+        <translation>Zuerst eine Routine im Flow-Graphen auswählen</translation>
     </message>
 </context>
 <context>
@@ -326,12 +569,12 @@
 <context>
     <name>flowscope::FlowListWidget</name>
     <message>
-        <location filename="../ui/flowlistwidget.cpp" line="25"/>
+        <location filename="../ui/flowlistwidget.cpp" line="27"/>
         <source>Source: %1</source>
         <translation>Quelle: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/flowlistwidget.cpp" line="26"/>
+        <location filename="../ui/flowlistwidget.cpp" line="28"/>
         <source>%n routine(s)</source>
         <translation>
             <numerusform>%n Routine</numerusform>
@@ -420,232 +663,232 @@
 <context>
     <name>flowscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="58"/>
+        <location filename="../ui/mainwindow.cpp" line="43"/>
         <source>Flowscope — %1</source>
         <translation>Flowscope — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="75"/>
         <source>&amp;Open Flow…</source>
         <translation>Flow ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow.cpp" line="77"/>
         <source>Load a flow file into the engine</source>
         <translation>Eine Flow-Datei in die Engine laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="80"/>
         <source>&amp;Start Job</source>
         <translation>Job &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="82"/>
         <source>Start a job of the selected flow</source>
         <translation>Einen Job des ausgewählten Flows starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="85"/>
         <source>Start Job with &amp;Parameters…</source>
         <translation>Job mit &amp;Parametern starten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
         <source>Pause the selected job</source>
         <translation>Den ausgewählten Job pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="110"/>
-        <source>&amp;Resume</source>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <source>&amp;Continue</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112"/>
-        <source>Resume the selected job</source>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <source>Continue the selected job</source>
         <translation>Den ausgewählten Job fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>Cancel the selected job</source>
         <translation>Den ausgewählten Job abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="105"/>
         <source>&amp;Monitoring</source>
         <translation>&amp;Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>Record routine events (off: only job events, for speed)</source>
         <translation>Routine-Ereignisse aufzeichnen (aus: nur Job-Ereignisse, schneller)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>&amp;Serve on Network…</source>
         <translation>Im &amp;Netzwerk anbieten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>Offer this engine over HTTP</source>
         <translation>Diese Engine über HTTP anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="131"/>
         <source>Flows</source>
         <translation>Flows</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="140"/>
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>&amp;Job</source>
         <translation>&amp;Job</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="155"/>
         <source>&amp;Demos</source>
         <translation>&amp;Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>&amp;Engine</source>
         <translation>&amp;Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>&amp;About Flowscope</source>
         <translation>Ü&amp;ber Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>Demos</source>
         <translation>Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>Start a demo flow</source>
         <translation>Einen Demo-Flow starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>Flow %1 added</source>
         <translation>Flow %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Started job %1 of %2</source>
         <translation>Job %1 von %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>Open Flow</source>
         <translation>Flow öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Flow files (*.json);;All files (*)</source>
         <translation>Flow-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Serving is not available for this engine.</source>
         <translation>Diese Engine kann nicht im Netzwerk angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
         <source>Serve on Network</source>
         <translation>Im Netzwerk anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>Listen on (host:port):</source>
         <translation>Lauschen auf (Host:Port):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>Starting endpoint on %1…</source>
         <translation>Starte Endpunkt auf %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="345"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>Endpoint listening on %1</source>
         <translation>Endpunkt lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="356"/>
         <source>Endpoint failed: %1</source>
         <translation>Endpunkt fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>About Flowscope</source>
         <translation>Über Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Run, watch and debug workflows and agent swarms.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Workflows und Agenten-Schwärme ausführen, beobachten und debuggen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
@@ -691,6 +934,67 @@
         <location filename="../ui/startjobdialog.cpp" line="71"/>
         <source>Parameters must be a JSON object, like {&quot;name&quot;: 1}.</source>
         <translation>Die Parameter müssen ein JSON-Objekt sein, etwa {&quot;name&quot;: 1}.</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::VariablesModel</name>
+    <message>
+        <location filename="../ui/variablesmodel.cpp" line="93"/>
+        <source>Input data</source>
+        <translation>Eingabedaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/variablesmodel.cpp" line="100"/>
+        <source>(value)</source>
+        <translation>(Wert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/variablesmodel.cpp" line="106"/>
+        <source>Routine variables</source>
+        <translation>Routinenvariablen</translation>
+    </message>
+    <message>
+        <location filename="../ui/variablesmodel.cpp" line="107"/>
+        <source>Job variables</source>
+        <translation>Jobvariablen</translation>
+    </message>
+    <message>
+        <location filename="../ui/variablesmodel.cpp" line="200"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/variablesmodel.cpp" line="200"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::WatchesWidget</name>
+    <message>
+        <location filename="../ui/watcheswidget.cpp" line="20"/>
+        <source>Add a watch expression (JavaScript over data, vars, job)…</source>
+        <translation>Überwachten Ausdruck hinzufügen (JavaScript über data, vars, job)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/watcheswidget.cpp" line="32"/>
+        <source>Expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <location filename="../ui/watcheswidget.cpp" line="32"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/watcheswidget.cpp" line="32"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/watcheswidget.cpp" line="37"/>
+        <source>Remove Watch</source>
+        <translation>Überwachten Ausdruck entfernen</translation>
     </message>
 </context>
 </TS>
