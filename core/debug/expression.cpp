@@ -2,7 +2,6 @@
 
 #include "debug/scriptwatchdog.h"
 
-#include <QCryptographicHash>
 #include <QJSEngine>
 #include <QRegularExpression>
 
@@ -24,33 +23,44 @@ QString describe(const QJSValue &error)
                     : error.toString();
 }
 
-// Compiled once per engine, kept in the engine's global object under a name from the text.
-QJSValue compiled(QJSEngine *engine, const QString &expression, QString *error)
+bool isIdentifierChar(QChar c)
 {
-    const QString key
-        = QStringLiteral("__flowscope_expr_")
-          + QString::fromLatin1(
-              QCryptographicHash::hash(expression.toUtf8(), QCryptographicHash::Md5).toHex());
-    QJSValue fn = engine->globalObject().property(key);
-    if (fn.isCallable())
-        return fn;
-    fn = engine->evaluate(wrap(expression), QStringLiteral("expression"));
-    if (engine->hasError() || fn.isError() || !fn.isCallable()) {
-        *error = describe(engine->hasError() ? engine->catchError() : fn);
-        return {};
-    }
-    engine->globalObject().setProperty(key, fn);
-    return fn;
+    return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('$');
 }
 
-bool mentions(const QString &expression, const char *name)
+// Whether the expression names a scope variable (a whole word), to skip converting the others.
+bool mentions(const QString &expression, QLatin1String name)
 {
-    return QRegularExpression(QStringLiteral("\\b%1\\b").arg(QLatin1String(name)))
-        .match(expression)
-        .hasMatch();
+    for (qsizetype at = expression.indexOf(name); at >= 0; at = expression.indexOf(name, at + 1)) {
+        const qsizetype end = at + name.size();
+        if ((at == 0 || !isIdentifierChar(expression[at - 1]))
+            && (end == expression.size() || !isIdentifierChar(expression[end])))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
+
+const CompiledExpression &ExpressionCache::get(const QString &expression)
+{
+    auto it = m_entries.find(expression);
+    if (it != m_entries.end())
+        return *it;
+    if (m_entries.size() >= 1000)
+        m_entries.clear(); // expressions come and go with breakpoints: keep the cache bounded
+    CompiledExpression compiled;
+    const QJSValue fn = m_engine->evaluate(wrap(expression), QStringLiteral("expression"));
+    if (m_engine->hasError() || fn.isError() || !fn.isCallable()) {
+        compiled.error = describe(m_engine->hasError() ? m_engine->catchError() : fn);
+    } else {
+        compiled.function = fn;
+        compiled.usesData = mentions(expression, QLatin1String("data"));
+        compiled.usesVars = mentions(expression, QLatin1String("vars"));
+        compiled.usesJob = mentions(expression, QLatin1String("job"));
+    }
+    return *m_entries.insert(expression, compiled);
+}
 
 bool Expression::check(const QString &expression, QString *error)
 {
@@ -59,36 +69,35 @@ bool Expression::check(const QString &expression, QString *error)
         return false;
     }
     QJSEngine probe;
-    QString message;
-    if (compiled(&probe, expression, &message).isUndefined()) {
-        *error = message;
-        return false;
-    }
-    return true;
+    ExpressionCache cache(&probe);
+    const CompiledExpression &compiled = cache.get(expression);
+    *error = compiled.error;
+    const bool ok = compiled.error.isEmpty();
+    cache.clear();
+    return ok;
 }
 
-EvaluationResult Expression::evaluate(QJSEngine *engine, ScriptWatchdog &watchdog,
+EvaluationResult Expression::evaluate(ExpressionCache &cache, ScriptWatchdog &watchdog,
                                       const QString &expression, const ExpressionScope &scope)
 {
     EvaluationResult result;
-    const QJSValue fn = compiled(engine, expression, &result.error);
-    if (fn.isUndefined()) {
+    const CompiledExpression &compiled = cache.get(expression);
+    if (!compiled.error.isEmpty()) {
         result.type = QStringLiteral("error");
+        result.error = compiled.error;
         return result;
     }
-    // Converting maps to script objects is the costly part: only what the text names.
-    const QJSValue vars = mentions(expression, "vars") ? engine->toScriptValue(scope.vars)
-                                                       : QJSValue(QJSValue::UndefinedValue);
-    const QJSValue job = mentions(expression, "job") ? engine->toScriptValue(scope.job)
-                                                     : QJSValue(QJSValue::UndefinedValue);
-    const QJSValue data = mentions(expression, "data") ? engine->toScriptValue(scope.data)
-                                                       : QJSValue(QJSValue::UndefinedValue);
+    QJSEngine *engine = cache.engine();
+    const QJSValue undefined(QJSValue::UndefinedValue);
+    const QJSValue data = compiled.usesData ? engine->toScriptValue(scope.data) : undefined;
+    const QJSValue vars = compiled.usesVars ? engine->toScriptValue(scope.vars) : undefined;
+    const QJSValue job = compiled.usesJob ? engine->toScriptValue(scope.job) : undefined;
     QJSValue value;
     bool interrupted = false;
     {
         ScriptWatchdog::Guard guard(watchdog, engine, limit);
-        value = fn.call({data, vars, job, QJSValue(scope.routine), QJSValue(scope.slot),
-                         QJSValue(scope.agent)});
+        value = compiled.function.call({data, vars, job, QJSValue(scope.routine),
+                                        QJSValue(scope.slot), QJSValue(scope.agent)});
         interrupted = guard.interrupted();
     }
     if (interrupted) {
@@ -114,7 +123,7 @@ EvaluationResult Expression::evaluate(QJSEngine *engine, ScriptWatchdog &watchdo
     return result;
 }
 
-QString Expression::format(QJSEngine *engine, ScriptWatchdog &watchdog, const QString &message,
+QString Expression::format(ExpressionCache &cache, ScriptWatchdog &watchdog, const QString &message,
                            const ExpressionScope &scope)
 {
     static const QRegularExpression part(QStringLiteral("\\{([^{}]+)\\}"));
@@ -123,7 +132,7 @@ QString Expression::format(QJSEngine *engine, ScriptWatchdog &watchdog, const QS
     for (auto it = part.globalMatch(message); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
         out += message.mid(last, m.capturedStart() - last);
-        const EvaluationResult r = evaluate(engine, watchdog, m.captured(1), scope);
+        const EvaluationResult r = evaluate(cache, watchdog, m.captured(1), scope);
         out += r.error.isEmpty() ? r.value.toString() : QStringLiteral("<%1>").arg(r.error);
         last = m.capturedEnd();
     }

@@ -2,8 +2,6 @@
 
 #include <QJSEngine>
 
-#include <algorithm>
-
 #include <pthread.h>
 
 namespace flowscope {
@@ -25,28 +23,28 @@ ScriptWatchdog::~ScriptWatchdog()
 void ScriptWatchdog::run()
 {
     pthread_setname_np(pthread_self(), "flowscope-watch");
+    constexpr auto tick = std::chrono::milliseconds(1);
+    constexpr auto linger = std::chrono::milliseconds(100);
     std::unique_lock lock(m_mutex);
+    auto lastActive = Clock::now();
     while (!m_stopping) {
-        if (m_guards.empty()) {
+        const auto now = Clock::now();
+        if (!m_guards.empty())
+            lastActive = now;
+        else if (now - lastActive > linger) {
+            m_sleeping = true;
             m_changed.wait(lock);
+            m_sleeping = false;
+            lastActive = Clock::now();
             continue;
         }
-        const auto now = Clock::now();
-        auto next = Clock::time_point::max();
         for (Guard *guard : m_guards) {
-            if (guard->m_fired)
-                continue;
-            if (guard->m_deadline <= now) {
+            if (!guard->m_fired && guard->m_deadline <= now) {
                 guard->m_engine->setInterrupted(true);
                 guard->m_fired = true;
-            } else {
-                next = std::min(next, guard->m_deadline);
             }
         }
-        if (next == Clock::time_point::max())
-            m_changed.wait(lock);
-        else
-            m_changed.wait_until(lock, next);
+        m_changed.wait_for(lock, tick);
     }
 }
 
@@ -56,11 +54,10 @@ ScriptWatchdog::Guard::Guard(ScriptWatchdog &watchdog, QJSEngine *engine,
     , m_engine(engine)
     , m_deadline(Clock::now() + limit)
 {
-    {
-        std::lock_guard lock(m_watchdog.m_mutex);
-        m_watchdog.m_guards.push_back(this);
-    }
-    m_watchdog.m_changed.notify_all();
+    std::lock_guard lock(m_watchdog.m_mutex);
+    m_watchdog.m_guards.push_back(this);
+    if (m_watchdog.m_sleeping)
+        m_watchdog.m_changed.notify_all();
 }
 
 ScriptWatchdog::Guard::~Guard()

@@ -11,7 +11,9 @@ class QJSEngine;
 namespace flowscope {
 
 // Interrupts JavaScript that runs past its deadline (a runaway breakpoint condition, say), from
-// a thread of its own, since a looping script never returns to check a clock itself.
+// a thread of its own, since a looping script never returns to check a clock itself. While
+// evaluations come, the thread checks every millisecond and is not woken per evaluation (that
+// wake-up would cost more than the evaluation); after a quiet spell it sleeps until the next.
 class ScriptWatchdog
 {
 public:
@@ -47,6 +49,7 @@ private:
     std::condition_variable m_changed;
     std::list<Guard *> m_guards;
     bool m_stopping = false;
+    bool m_sleeping = false; // waiting for a guard, not polling
     std::thread m_thread;
 };
 

@@ -76,6 +76,19 @@ void ScriptBridge::setJob(const QString &name, const QJSValue &value)
         m_context->setJobVariable(name, value.toVariant());
 }
 
+double ScriptBridge::addJob(const QString &name, double delta)
+{
+    if (!m_context)
+        return 0;
+    return m_context
+        ->updateJobVariables([&](QVariantMap &vars) -> QVariant {
+            const double value = vars.value(name).toDouble() + delta;
+            vars.insert(name, value);
+            return value;
+        })
+        .toDouble();
+}
+
 void ScriptBridge::progress(double value)
 {
     if (m_context)

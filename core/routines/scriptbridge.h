@@ -33,6 +33,8 @@ public:
     Q_INVOKABLE double add(const QString &name, double delta);
     Q_INVOKABLE QJSValue job(const QString &name, const QJSValue &fallback);
     Q_INVOKABLE void setJob(const QString &name, const QJSValue &value);
+    // Atomically adds delta to a numeric job variable and returns the new value.
+    Q_INVOKABLE double addJob(const QString &name, double delta);
     Q_INVOKABLE void progress(double value);
     Q_INVOKABLE void log(const QString &message);
     Q_INVOKABLE bool checkpoint();

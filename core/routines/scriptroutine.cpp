@@ -24,6 +24,7 @@ const char *const contextFactory = R"JS(
         add: function (name, delta) { return b.add(name, delta === undefined ? 1 : delta); },
         job: function (name, fallback) { return b.job(name, fallback === undefined ? null : fallback); },
         setJob: function (name, value) { b.setJob(name, value); },
+        addJob: function (name, delta) { return b.addJob(name, delta === undefined ? 1 : delta); },
         progress: function (p) { b.progress(p); },
         log: function (message) { b.log(String(message)); },
         checkpoint: function () { return b.checkpoint(); },

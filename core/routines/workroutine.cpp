@@ -10,7 +10,7 @@
 namespace flowscope {
 
 namespace {
-constexpr qint64 sliceMs = 5;
+constexpr qint64 sliceMs = 2; // how soon a pause or cancel reaches a running Work handler
 
 bool positiveOrReference(const QJsonValue &v)
 {

@@ -63,9 +63,18 @@ void Agent::markHeartbeat(qint64 ms)
 
 QJSEngine *Agent::scriptEngine()
 {
-    if (!m_scriptEngine)
+    if (!m_scriptEngine) {
         m_scriptEngine = std::make_unique<QJSEngine>();
+        m_pinnedHandle = m_scriptEngine->newObject();
+    }
     return m_scriptEngine.get();
+}
+
+ExpressionCache &Agent::expressions()
+{
+    if (!m_expressions)
+        m_expressions = std::make_unique<ExpressionCache>(scriptEngine());
+    return *m_expressions;
 }
 
 void Agent::run()
@@ -82,9 +91,17 @@ void Agent::run()
         next = execute(std::move(activation));
     }
     m_sink->flush();
+    m_expressions.reset();
+    m_pinnedHandle = QJSValue();
     m_scriptEngine.reset();
     std::lock_guard lock(m_infoMutex);
     m_info.state = AgentState::Stopped;
+}
+
+void Agent::setWaiting(bool waiting)
+{
+    std::lock_guard lock(m_infoMutex);
+    m_info.state = waiting ? AgentState::Waiting : AgentState::Busy;
 }
 
 void Agent::setBusy(const QString &routine, JobId job)

@@ -1,13 +1,14 @@
 #pragma once
 
+#include "debug/expression.h"
 #include "events/eventbus.h"
 #include "runtime/agentinfo.h"
+
+#include <QJSValue>
 
 #include <memory>
 #include <mutex>
 #include <thread>
-
-class QJSEngine;
 
 namespace flowscope::Internal {
 
@@ -30,8 +31,12 @@ public:
     EventSink &sink() { return *m_sink; }
     AgentInfo info() const;
     void markHeartbeat(qint64 ms);
+    // Inside checkpoint(), waiting for its paused job to resume.
+    void setWaiting(bool waiting);
     // Created on first use, in this agent's thread, and destroyed with it.
     QJSEngine *scriptEngine();
+    // Debugger expressions compiled for this agent's engine.
+    ExpressionCache &expressions();
     WorkQueue *queue() const { return m_queue; }
 
 private:
@@ -48,6 +53,10 @@ private:
     const bool m_pooled;
     std::unique_ptr<EventSink> m_sink;
     std::unique_ptr<QJSEngine> m_scriptEngine;
+    // Held for the engine's life: QJSEngine unmaps a page of value handles whenever its last
+    // handle goes, so without one held every handler or condition call maps one anew.
+    QJSValue m_pinnedHandle;
+    std::unique_ptr<ExpressionCache> m_expressions;
 
     std::thread m_thread;
     mutable std::mutex m_infoMutex;

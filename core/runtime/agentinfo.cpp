@@ -11,6 +11,8 @@ QString agentStateName(AgentState state)
         return QStringLiteral("busy");
     case AgentState::Stopped:
         return QStringLiteral("stopped");
+    case AgentState::Waiting:
+        return QStringLiteral("waiting");
     }
     return {};
 }

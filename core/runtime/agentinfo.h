@@ -7,7 +7,8 @@
 
 namespace flowscope {
 
-enum class AgentState : quint8 { Idle, Busy, Stopped };
+// Waiting: inside a handler that waits in checkpoint() because its job is paused.
+enum class AgentState : quint8 { Idle, Busy, Stopped, Waiting };
 QString agentStateName(AgentState state);
 
 // A snapshot of one agent (a worker thread of the engine).

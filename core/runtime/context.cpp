@@ -152,6 +152,15 @@ void Context::setJobVariable(const QString &name, const QVariant &value)
     m_core->touch(job);
 }
 
+QVariant Context::updateJobVariables(const std::function<QVariant(QVariantMap &)> &update)
+{
+    JobState &job = *m_activation->job;
+    std::lock_guard lock(job.mutex);
+    const QVariant result = update(job.variables);
+    m_core->touch(job);
+    return result;
+}
+
 void Context::setProgress(double progress)
 {
     JobState &job = *m_activation->job;
@@ -206,8 +215,12 @@ bool Context::checkpoint()
     }
     if (job.currentStatus() == JobStatus::Paused) {
         sink.flush(); // the pause is visible to watchers while this handler waits
-        std::unique_lock lock(job.mutex);
-        job.changed.wait(lock, [&job] { return job.status != JobStatus::Paused; });
+        m_agent->setWaiting(true);
+        {
+            std::unique_lock lock(job.mutex);
+            job.changed.wait(lock, [&job] { return job.status != JobStatus::Paused; });
+        }
+        m_agent->setWaiting(false);
     }
     return !job.finished() && !hasFailed();
 }

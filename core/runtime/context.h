@@ -46,6 +46,8 @@ public:
     // Job variables: shared by every routine of the job (start parameters land here).
     QVariant jobVariable(const QString &name, const QVariant &fallback = {}) const;
     void setJobVariable(const QString &name, const QVariant &value);
+    // Read-modify-write of the job's variables under the job's lock.
+    QVariant updateJobVariables(const std::function<QVariant(QVariantMap &)> &update);
 
     // The job's progress, 0..1.
     void setProgress(double progress);

@@ -104,7 +104,7 @@ bool Debugger::breakBefore(const std::shared_ptr<Activation> &activation, Agent 
     for (const Breakpoint &bp : matches) {
         if (!bp.condition.isEmpty()) {
             const EvaluationResult r
-                = Expression::evaluate(agent.scriptEngine(), m_watchdog, bp.condition, scope);
+                = Expression::evaluate(agent.expressions(), m_watchdog, bp.condition, scope);
             if (!r.error.isEmpty()) {
                 // The job is not harmed: the breakpoint does not act, and says why.
                 m_breakpoints.setLastError(bp.id, r.error);
@@ -126,7 +126,7 @@ bool Debugger::breakBefore(const std::shared_ptr<Activation> &activation, Agent 
             continue;
         if (bp.isLogpoint()) {
             const QString message
-                = Expression::format(agent.scriptEngine(), m_watchdog, bp.logMessage, scope);
+                = Expression::format(agent.expressions(), m_watchdog, bp.logMessage, scope);
             m_core->emitJobEvent(job, EventType::Log, &agent.sink(),
                                  QVariantMap{{QStringLiteral("level"), QStringLiteral("info")},
                                              {QStringLiteral("breakpoint_id"), bp.id},
@@ -175,7 +175,7 @@ void Debugger::checkEmit(const Activation &emitter, const QString &event, const 
     for (const Breakpoint &bp : matches) {
         if (!bp.condition.isEmpty()) {
             const EvaluationResult r
-                = Expression::evaluate(agent.scriptEngine(), m_watchdog, bp.condition, scope);
+                = Expression::evaluate(agent.expressions(), m_watchdog, bp.condition, scope);
             if (!r.error.isEmpty())
                 m_breakpoints.setLastError(bp.id, r.error);
             if (!Expression::isTruthy(r))
@@ -190,7 +190,7 @@ void Debugger::checkEmit(const Activation &emitter, const QString &event, const 
                                  QVariantMap{{QStringLiteral("level"), QStringLiteral("info")},
                                              {QStringLiteral("breakpoint_id"), bp.id},
                                              {QStringLiteral("message"),
-                                              Expression::format(agent.scriptEngine(), m_watchdog,
+                                              Expression::format(agent.expressions(), m_watchdog,
                                                                  bp.logMessage, scope)}},
                                  Symbol::intern(scope.routine), emitter.id);
             continue;
@@ -547,7 +547,9 @@ Status Debugger::evaluate(JobId id, const QString &expression, int frame, Evalua
         scope.slot = stack[frame].slot;
     }
     QJSEngine engine; // evaluations are rare; a fresh engine keeps them apart from the agents'
-    *result = Expression::evaluate(&engine, m_watchdog, expression, scope);
+    ExpressionCache cache(&engine);
+    *result = Expression::evaluate(cache, m_watchdog, expression, scope);
+    cache.clear();
     return Status::success();
 }
 
