@@ -68,11 +68,19 @@ bool Expression::check(const QString &expression, QString *error)
         *error = QStringLiteral("the expression is empty");
         return false;
     }
+    // Compiling evaluates the wrapper, and text can break out of it: watched, like a run.
+    static ScriptWatchdog watchdog;
     QJSEngine probe;
     ExpressionCache cache(&probe);
-    const CompiledExpression &compiled = cache.get(expression);
-    *error = compiled.error;
-    const bool ok = compiled.error.isEmpty();
+    bool ok = false;
+    {
+        ScriptWatchdog::Guard guard(watchdog, &probe, limit);
+        const CompiledExpression &compiled = cache.get(expression);
+        *error = guard.interrupted()
+                     ? QStringLiteral("compiling did not finish within %1 ms").arg(limit.count())
+                     : compiled.error;
+        ok = error->isEmpty();
+    }
     cache.clear();
     return ok;
 }

@@ -1,5 +1,6 @@
 #include "routines/scriptroutine.h"
 
+#include "debug/scriptwatchdog.h"
 #include "routines/scriptbridge.h"
 #include "runtime/context.h"
 
@@ -93,13 +94,23 @@ bool ScriptRoutine::configure(const QJsonObject &config, ConfigError *error)
         return false;
     }
     // Compile once here so a syntax error is refused with the flow, not at run time.
+    // A handler is an expression: compiling it runs whatever the text runs at the top level
+    // (an immediately called function, say), so it is watched like a debugger expression.
+    static ScriptWatchdog watchdog;
     QJSEngine probe;
     QString message;
-    if (compile(&probe, m_source, &message).isUndefined()) {
-        *error = {QStringLiteral("handler"), message};
-        return false;
+    bool interrupted = false;
+    {
+        ScriptWatchdog::Guard guard(watchdog, &probe, std::chrono::seconds(1));
+        const bool compiled = !compile(&probe, m_source, &message).isUndefined();
+        interrupted = guard.interrupted();
+        if (compiled && !interrupted)
+            return true;
     }
-    return true;
+    *error = {QStringLiteral("handler"),
+              interrupted ? QStringLiteral("evaluating the handler did not finish within 1 s")
+                          : message};
+    return false;
 }
 
 QJSValue ScriptRoutine::compiledHandler(QJSEngine *engine, QString *error) const
@@ -119,23 +130,43 @@ void ScriptRoutine::handle(Context &ctx, const QString &slot, const QVariant &da
 {
     QJSEngine *engine = ctx.scriptEngine();
     auto *bridge = engine->findChild<ScriptBridge *>();
-    QJSValue jsContext = engine->globalObject().property(QStringLiteral("__flowscope_ctx"));
     if (!bridge) {
         bridge = new ScriptBridge(engine);
         QJSEngine::setObjectOwnership(bridge, QJSEngine::CppOwnership);
+    }
+    QJSValue jsContext = engine->globalObject().property(QStringLiteral("__flowscope_ctx"));
+    if (!jsContext.isObject()) {
+        // Made once per engine, and again if a cancel interrupted the making.
         const QJSValue factory = engine->evaluate(QString::fromLatin1(contextFactory));
         jsContext = factory.call({engine->newQObject(bridge)});
+        if (engine->hasError() || !jsContext.isObject()) {
+            if (engine->hasError())
+                engine->catchError();
+            if (!ctx.isCancelled())
+                ctx.fail(QStringLiteral("the script context could not be made"));
+            return;
+        }
         engine->globalObject().setProperty(QStringLiteral("__flowscope_ctx"), jsContext);
     }
     QString error;
     const QJSValue fn = compiledHandler(engine, &error);
     if (fn.isUndefined()) {
-        ctx.fail(error);
+        if (!ctx.isCancelled())
+            ctx.fail(error);
         return;
     }
+    // A cancel that came before this agent's engine existed could not interrupt it: look now.
+    if (ctx.isCancelled())
+        return;
     bridge->setContext(&ctx);
     const QJSValue result = fn.call({engine->toScriptValue(data), jsContext, QJSValue(slot)});
     bridge->setContext(nullptr);
+    if (ctx.isCancelled()) {
+        // Cancelled or failed meanwhile: the engine interrupted the handler, nothing to report.
+        if (engine->hasError())
+            engine->catchError();
+        return;
+    }
     if (engine->hasError())
         ctx.fail(describeError(engine->catchError()));
     else if (result.isError())

@@ -66,6 +66,8 @@ QJSEngine *Agent::scriptEngine()
     if (!m_scriptEngine) {
         m_scriptEngine = std::make_unique<QJSEngine>();
         m_pinnedHandle = m_scriptEngine->newObject();
+        std::lock_guard lock(m_infoMutex);
+        m_scriptEngineForInterrupt = m_scriptEngine.get();
     }
     return m_scriptEngine.get();
 }
@@ -93,9 +95,22 @@ void Agent::run()
     m_sink->flush();
     m_expressions.reset();
     m_pinnedHandle = QJSValue();
+    {
+        std::lock_guard lock(m_infoMutex);
+        m_scriptEngineForInterrupt = nullptr;
+    }
     m_scriptEngine.reset();
     std::lock_guard lock(m_infoMutex);
     m_info.state = AgentState::Stopped;
+}
+
+void Agent::interruptScript(JobId job)
+{
+    // Under the info lock, which setIdle also takes: the interrupt cannot reach the next
+    // activation, of another job.
+    std::lock_guard lock(m_infoMutex);
+    if (m_info.currentJob == job && m_scriptEngineForInterrupt)
+        m_scriptEngineForInterrupt->setInterrupted(true);
 }
 
 void Agent::setWaiting(bool waiting)
@@ -117,6 +132,8 @@ void Agent::setIdle(bool failed)
 {
     std::lock_guard lock(m_infoMutex);
     m_info.state = AgentState::Idle;
+    if (m_scriptEngineForInterrupt && m_scriptEngineForInterrupt->isInterrupted())
+        m_scriptEngineForInterrupt->setInterrupted(false);
     m_info.currentRoutine.clear();
     m_info.currentJob = JobId();
     ++m_info.completed;

@@ -33,6 +33,8 @@ public:
     void markHeartbeat(qint64 ms);
     // Inside checkpoint(), waiting for its paused job to resume.
     void setWaiting(bool waiting);
+    // Stops a script handler of that job running on this agent now (the job has ended).
+    void interruptScript(JobId job);
     // Created on first use, in this agent's thread, and destroyed with it.
     QJSEngine *scriptEngine();
     // Debugger expressions compiled for this agent's engine.
@@ -60,6 +62,7 @@ private:
 
     std::thread m_thread;
     mutable std::mutex m_infoMutex;
+    QJSEngine *m_scriptEngineForInterrupt = nullptr; // guarded by m_infoMutex
     AgentInfo m_info;
 };
 

@@ -237,7 +237,8 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
         for (auto it = request.params.begin(); it != request.params.end(); ++it)
             job->variables.insert(it.key(), it.value());
         job->createdMs = job->startedMs = nowMs();
-        if (timeout > 0)
+        // Clamped to a year: a timeout beyond that means none, and must not overflow.
+        if (timeout > 0 && timeout < 365.0 * 24 * 3600)
             job->deadlineMs = job->startedMs + qint64(timeout * 1000);
         job->setStatus(JobStatus::Running);
         job->outstanding.store(1);
@@ -356,6 +357,11 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
     }
     for (const ActivationPtr &a : parked)
         discard(*a);
+    if (status != JobStatus::Completed) {
+        std::lock_guard lock(m_agentsMutex);
+        for (const auto &agent : m_agents)
+            agent->interruptScript(job->id);
+    }
     const EventType type = status == JobStatus::Completed ? EventType::JobCompleted
                            : status == JobStatus::Failed  ? EventType::JobFailed
                                                           : EventType::JobCancelled;

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void exceptionFailsWithLine();
     void noFileOrNetworkAccess();
     void undeclaredEventFails();
+    void cancelStopsARunawayHandler();
+    void handlerThatRunsAtLoadIsRefused();
 
 private:
     static QByteArray scriptFlow(const QString &handler,
@@ -132,6 +134,44 @@ void TestScriptRoutine::undeclaredEventFails()
         = run(engine, QStringLiteral("function (d, ctx) { ctx.emit('elsewhere', 1); }"));
     QCOMPARE(job.status, JobStatus::Failed);
     QVERIFY2(job.error.contains(QStringLiteral("'elsewhere'")), qPrintable(job.error));
+}
+
+void TestScriptRoutine::cancelStopsARunawayHandler()
+{
+    EngineConfig config;
+    config.workers = 1;
+    Engine engine(config);
+    registerTestRoutines(engine);
+    QVERIFY(engine.addFlowJson(scriptFlow(QStringLiteral("function (d, ctx) { for (;;) {} }")), {})
+                .ok());
+    const JobId id = startOrFail(engine, QStringLiteral("s"));
+    QTRY_VERIFY_WITH_TIMEOUT(engine.agents().first().state == AgentState::Busy, 2000);
+    QVERIFY(engine.cancelJob(id).ok());
+    // The only agent is free again: the loop was interrupted, not waited for.
+    QTRY_COMPARE_WITH_TIMEOUT(engine.agents().first().state, AgentState::Idle, 2000);
+    QCOMPARE(statusOf(engine, id), JobStatus::Cancelled);
+    QVERIFY(engine.job(id)->error.isEmpty());
+    QVERIFY(engine
+                .addFlowJson(scriptFlow(QStringLiteral("function (d, ctx) { ctx.emit('out', 1); }"))
+                                 .replace("\"s\"", "\"t\""),
+                             {})
+                .ok());
+    const JobId next = startOrFail(engine, QStringLiteral("t"));
+    QVERIFY(engine.waitForJob(next, 5000));
+    QVERIFY2(statusOf(engine, next) == JobStatus::Completed, qPrintable(engine.job(next)->error));
+}
+
+void TestScriptRoutine::handlerThatRunsAtLoadIsRefused()
+{
+    Engine engine;
+    registerTestRoutines(engine);
+    QElapsedTimer timer;
+    timer.start();
+    const Status status = engine.addFlowJson(
+        scriptFlow(QStringLiteral("(function () { for (;;) {} })()")), QStringLiteral("loop.json"));
+    QCOMPARE(status.kind, Status::Kind::Invalid);
+    QVERIFY2(status.message.contains(QStringLiteral("within 1 s")), qPrintable(status.message));
+    QVERIFY(timer.elapsed() < 3000);
 }
 
 QTEST_GUILESS_MAIN(TestScriptRoutine)
