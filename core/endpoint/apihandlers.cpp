@@ -16,7 +16,8 @@ namespace flowscope {
 namespace {
 
 // A malformed id cannot name a job, so it gets the same 404 as an unknown one.
-std::optional<JobInfo> findJob(const Engine &engine, const QString &text, JobId *id) {
+std::optional<JobInfo> findJob(const Engine &engine, const QString &text, JobId *id)
+{
     bool ok = false;
     *id = JobId::fromString(text, &ok);
     if (!ok || id->isNull())
@@ -24,16 +25,19 @@ std::optional<JobInfo> findJob(const Engine &engine, const QString &text, JobId 
     return engine.job(*id);
 }
 
-QString noJob(const QString &text) {
+QString noJob(const QString &text)
+{
     return QStringLiteral("no job '%1'").arg(text);
 }
 
 } // namespace
 
 ApiHandlers::ApiHandlers(Engine *engine)
-    : m_engine(engine) {}
+    : m_engine(engine)
+{}
 
-ApiReply ApiHandlers::health() const {
+ApiReply ApiHandlers::health() const
+{
     const qint64 uptimeMs = QDateTime::currentMSecsSinceEpoch() - m_engine->startedMs();
     return {200,
             {{QStringLiteral("status"), QStringLiteral("healthy")},
@@ -41,7 +45,8 @@ ApiReply ApiHandlers::health() const {
              {QStringLiteral("uptime_s"), double(std::max<qint64>(0, uptimeMs)) / 1000.0}}};
 }
 
-ApiReply ApiHandlers::flows() const {
+ApiReply ApiHandlers::flows() const
+{
     QJsonArray list;
     const QVector<FlowDefinition> all = m_engine->flows();
     for (const FlowDefinition &definition : all)
@@ -49,24 +54,27 @@ ApiReply ApiHandlers::flows() const {
     return {200, {{QStringLiteral("flows"), list}, {QStringLiteral("total"), list.size()}}};
 }
 
-ApiReply ApiHandlers::flow(const QString &flowId) const {
+ApiReply ApiHandlers::flow(const QString &flowId) const
+{
     const std::optional<FlowDefinition> definition = m_engine->flow(flowId);
     if (!definition)
         return error(404, QStringLiteral("no flow '%1'").arg(flowId));
     return {200, EndpointJson::flow(*definition)};
 }
 
-ApiReply ApiHandlers::classes() const {
+ApiReply ApiHandlers::classes() const
+{
     const QJsonArray list = m_engine->registry().toJson();
     return {200, {{QStringLiteral("classes"), list}, {QStringLiteral("total"), list.size()}}};
 }
 
-ApiReply ApiHandlers::createJob(const QByteArray &body) const {
+ApiReply ApiHandlers::createJob(const QByteArray &body) const
+{
     QJsonObject object;
     JobRequest request;
     RequestError requestError;
-    if (!RequestParsing::jsonObjectBody(body, &object, &requestError) ||
-        !RequestParsing::jobRequest(object, &request, &requestError)) {
+    if (!RequestParsing::jsonObjectBody(body, &object, &requestError)
+        || !RequestParsing::jobRequest(object, &request, &requestError)) {
         return error(requestError);
     }
     JobId id;
@@ -79,7 +87,8 @@ ApiReply ApiHandlers::createJob(const QByteArray &body) const {
     return {201, EndpointJson::job(*info)};
 }
 
-ApiReply ApiHandlers::jobs(const QUrlQuery &query) const {
+ApiReply ApiHandlers::jobs(const QUrlQuery &query) const
+{
     JobListQuery parsed;
     RequestError requestError;
     if (!RequestParsing::jobListQuery(query, &parsed, &requestError))
@@ -88,8 +97,8 @@ ApiReply ApiHandlers::jobs(const QUrlQuery &query) const {
     QVector<JobInfo> matching;
     const QVector<JobInfo> all = m_engine->jobs();
     for (const JobInfo &info : all) {
-        if ((parsed.flowId.isEmpty() || info.flowId == parsed.flowId) &&
-            (!parsed.status || info.status == *parsed.status)) {
+        if ((parsed.flowId.isEmpty() || info.flowId == parsed.flowId)
+            && (!parsed.status || info.status == *parsed.status)) {
             matching.append(info);
         }
     }
@@ -107,7 +116,8 @@ ApiReply ApiHandlers::jobs(const QUrlQuery &query) const {
              {QStringLiteral("offset"), parsed.offset}}};
 }
 
-ApiReply ApiHandlers::job(const QString &jobId) const {
+ApiReply ApiHandlers::job(const QString &jobId) const
+{
     JobId id;
     const std::optional<JobInfo> info = findJob(*m_engine, jobId, &id);
     if (!info)
@@ -115,7 +125,8 @@ ApiReply ApiHandlers::job(const QString &jobId) const {
     return {200, EndpointJson::job(*info)};
 }
 
-ApiReply ApiHandlers::jobStatus(const QString &jobId) const {
+ApiReply ApiHandlers::jobStatus(const QString &jobId) const
+{
     JobId id;
     const std::optional<JobInfo> info = findJob(*m_engine, jobId, &id);
     if (!info)
@@ -123,7 +134,8 @@ ApiReply ApiHandlers::jobStatus(const QString &jobId) const {
     return {200, EndpointJson::jobStatus(*info)};
 }
 
-ApiReply ApiHandlers::controlJob(const QString &jobId, JobAction action) const {
+ApiReply ApiHandlers::controlJob(const QString &jobId, JobAction action) const
+{
     JobId id;
     if (!findJob(*m_engine, jobId, &id))
         return error(404, noJob(jobId));
@@ -147,7 +159,8 @@ ApiReply ApiHandlers::controlJob(const QString &jobId, JobAction action) const {
     return {200, EndpointJson::job(*info)};
 }
 
-ApiReply ApiHandlers::trace(const QString &jobId, const QUrlQuery &query) const {
+ApiReply ApiHandlers::trace(const QString &jobId, const QUrlQuery &query) const
+{
     int limit = -1;
     RequestError requestError;
     if (!RequestParsing::traceLimit(query, &limit, &requestError))
@@ -164,15 +177,18 @@ ApiReply ApiHandlers::trace(const QString &jobId, const QUrlQuery &query) const 
     return {200, {{QStringLiteral("events"), list}, {QStringLiteral("total"), events.size()}}};
 }
 
-ApiReply ApiHandlers::error(int httpStatus, const QString &message) {
+ApiReply ApiHandlers::error(int httpStatus, const QString &message)
+{
     return {httpStatus, EndpointJson::error(httpStatus, message)};
 }
 
-ApiReply ApiHandlers::error(const RequestError &requestError) {
+ApiReply ApiHandlers::error(const RequestError &requestError)
+{
     return error(requestError.httpStatus, requestError.message);
 }
 
-ApiReply ApiHandlers::error(const Status &status) {
+ApiReply ApiHandlers::error(const Status &status)
+{
     switch (status.kind) {
     case Status::Kind::NotFound:
         return error(404, status.message);

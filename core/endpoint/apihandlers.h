@@ -13,14 +13,16 @@ struct Status;
 struct RequestError;
 
 // An answer before it becomes HTTP: status code and JSON body.
-struct ApiReply {
+struct ApiReply
+{
     int httpStatus = 200;
     QJsonObject body;
 };
 
 // The REST routes' logic, free of any HTTP server type: each takes the decoded path argument,
 // query or body and calls the thread-safe Engine API (every call is short).
-class ApiHandlers {
+class ApiHandlers
+{
 public:
     enum class JobAction { Pause, Resume, Cancel };
 

@@ -8,13 +8,16 @@ namespace flowscope {
 
 EndpointThread::EndpointThread(Engine *engine, QObject *parent)
     : QObject(parent)
-    , m_engine(engine) {}
+    , m_engine(engine)
+{}
 
-EndpointThread::~EndpointThread() {
+EndpointThread::~EndpointThread()
+{
     stop();
 }
 
-void EndpointThread::start(const QHostAddress &address, quint16 port) {
+void EndpointThread::start(const QHostAddress &address, quint16 port)
+{
     stop();
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("flowscope-endpoint"));
@@ -48,7 +51,8 @@ void EndpointThread::start(const QHostAddress &address, quint16 port) {
     });
 }
 
-void EndpointThread::stop() {
+void EndpointThread::stop()
+{
     ++m_generation;
     if (!m_thread)
         return;
@@ -64,7 +68,8 @@ void EndpointThread::stop() {
     m_threadContext = nullptr;
 }
 
-bool EndpointThread::isRunning() const {
+bool EndpointThread::isRunning() const
+{
     return m_thread != nullptr;
 }
 

@@ -11,7 +11,8 @@ class Engine;
 
 // Runs an HttpEndpoint in a thread of its own, so that the console's GUI thread never serves
 // HTTP. The endpoint is created, used and destroyed inside that thread.
-class EndpointThread : public QObject {
+class EndpointThread : public QObject
+{
     Q_OBJECT
 public:
     explicit EndpointThread(Engine *engine, QObject *parent = nullptr);

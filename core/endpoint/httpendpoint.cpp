@@ -18,11 +18,13 @@ namespace {
 using Method = QHttpServerRequest::Method;
 using StatusCode = QHttpServerResponder::StatusCode;
 
-QHttpServerResponse toResponse(const ApiReply &reply) {
+QHttpServerResponse toResponse(const ApiReply &reply)
+{
     return QHttpServerResponse(reply.body, StatusCode(reply.httpStatus));
 }
 
-QString methodName(Method method) {
+QString methodName(Method method)
+{
     switch (method) {
     case Method::Get:
         return QStringLiteral("GET");
@@ -43,7 +45,8 @@ QString methodName(Method method) {
     }
 }
 
-bool isWebSocketUpgrade(const QHttpServerRequest &request) {
+bool isWebSocketUpgrade(const QHttpServerRequest &request)
+{
     const auto headers = request.headers();
     for (const auto &header : headers) {
         if (header.first.compare("upgrade", Qt::CaseInsensitive) == 0)
@@ -52,7 +55,8 @@ bool isWebSocketUpgrade(const QHttpServerRequest &request) {
     return false;
 }
 
-void writeJson(QHttpServerResponder &responder, int status, const QJsonObject &body) {
+void writeJson(QHttpServerResponder &responder, int status, const QJsonObject &body)
+{
     responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
                     StatusCode(status));
 }
@@ -79,12 +83,14 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
 
 // Monitors unsubscribe from the bus first; the server (and the handlers that use m_handlers) goes
 // before the members do.
-HttpEndpoint::~HttpEndpoint() {
+HttpEndpoint::~HttpEndpoint()
+{
     delete m_monitors;
     delete m_server;
 }
 
-void HttpEndpoint::addRestRoutes() {
+void HttpEndpoint::addRestRoutes()
+{
     // Each route is registered with the server and in the table the missing handler reads.
     const auto get = [this](const QString &pattern, auto handler) {
         m_routes.add(QStringLiteral("GET"), pattern);
@@ -203,7 +209,8 @@ void HttpEndpoint::addDebugRoutes()
         });
 }
 
-void HttpEndpoint::addWebSocketRoute() {
+void HttpEndpoint::addWebSocketRoute()
+{
     // QtHttpServer 6.4 upgrades a connection only when a route matches its path and writes
     // nothing. This catch-all GET route, registered last, lets every WebSocket upgrade through
     // (the hub closes the ones it does not serve with 1008) and answers plain GETs that no other
@@ -228,12 +235,13 @@ void HttpEndpoint::addWebSocketRoute() {
 }
 
 void HttpEndpoint::answerUnrouted(const QHttpServerRequest &request,
-                                  QHttpServerResponder &responder) const {
+                                  QHttpServerResponder &responder) const
+{
     const QString path = request.url().path();
     const QStringList allowed = m_routes.methodsFor(path);
     if (allowed.isEmpty()) {
-        const QString message =
-            QStringLiteral("no route for %1 %2").arg(methodName(request.method()), path);
+        const QString message
+            = QStringLiteral("no route for %1 %2").arg(methodName(request.method()), path);
         writeJson(responder, 404, EndpointJson::error(404, message));
         return;
     }
@@ -245,12 +253,14 @@ void HttpEndpoint::answerUnrouted(const QHttpServerRequest &request,
                     StatusCode::MethodNotAllowed);
 }
 
-void HttpEndpoint::acceptWebSockets() {
+void HttpEndpoint::acceptWebSockets()
+{
     while (m_server->hasPendingWebSocketConnections())
         m_monitors->accept(m_server->nextPendingWebSocketConnection());
 }
 
-quint16 HttpEndpoint::listen(const QHostAddress &address, quint16 port, QString *error) {
+quint16 HttpEndpoint::listen(const QHostAddress &address, quint16 port, QString *error)
+{
     // A QTcpServer of our own, to report why listening failed (QHttpServer::listen only says 0).
     auto *tcpServer = new QTcpServer(m_server);
     if (!tcpServer->listen(address, port)) {
@@ -268,11 +278,13 @@ quint16 HttpEndpoint::listen(const QHostAddress &address, quint16 port, QString 
     return m_port;
 }
 
-quint16 HttpEndpoint::port() const {
+quint16 HttpEndpoint::port() const
+{
     return m_port;
 }
 
-int HttpEndpoint::monitorCount() const {
+int HttpEndpoint::monitorCount() const
+{
     return m_monitors->monitorCount();
 }
 

@@ -22,7 +22,8 @@ class JobMonitorHub;
 // monitor and debug WebSockets on the same port. Lives in the thread that created it; its handlers
 // call the thread-safe Engine directly (each call is short), so that thread only needs a running
 // event loop.
-class HttpEndpoint : public QObject {
+class HttpEndpoint : public QObject
+{
     Q_OBJECT
 public:
     explicit HttpEndpoint(Engine *engine, QObject *parent = nullptr);

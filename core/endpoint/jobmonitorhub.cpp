@@ -11,12 +11,14 @@ namespace flowscope {
 
 JobMonitorHub::JobMonitorHub(Engine *engine, QObject *parent)
     : QObject(parent)
-    , m_engine(engine) {}
+    , m_engine(engine)
+{}
 
 // Children (monitors and sockets being refused) go with the hub; monitors unsubscribe then.
 JobMonitorHub::~JobMonitorHub() = default;
 
-void JobMonitorHub::accept(std::unique_ptr<QWebSocket> socket) {
+void JobMonitorHub::accept(std::unique_ptr<QWebSocket> socket)
+{
     static const QRegularExpression jobPath(
         QStringLiteral("^/api/ws/jobs/([^/]+)/(monitor|debug)$"));
     // Limits before anything is read, whatever the socket turns out to be.
@@ -47,7 +49,8 @@ void JobMonitorHub::accept(std::unique_ptr<QWebSocket> socket) {
             [](JobMonitorSocket *closed) { closed->deleteLater(); });
 }
 
-int JobMonitorHub::monitorCount() const {
+int JobMonitorHub::monitorCount() const
+{
     return int(findChildren<JobMonitorSocket *>(Qt::FindDirectChildrenOnly).size());
 }
 
@@ -56,7 +59,8 @@ int JobMonitorHub::debuggerCount() const
     return int(findChildren<JobDebugSocket *>(Qt::FindDirectChildrenOnly).size());
 }
 
-void JobMonitorHub::refuse(std::unique_ptr<QWebSocket> socket, const QString &reason) {
+void JobMonitorHub::refuse(std::unique_ptr<QWebSocket> socket, const QString &reason)
+{
     // The socket must outlive the closing handshake; it deletes itself once disconnected.
     QWebSocket *closing = socket.release();
     closing->setParent(this);

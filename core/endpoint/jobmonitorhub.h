@@ -14,7 +14,8 @@ class JobMonitorSocket;
 // Accepts the endpoint's WebSocket connections: /api/ws/jobs/{id}/monitor gets a
 // JobMonitorSocket, /api/ws/jobs/{id}/debug a JobDebugSocket; an unknown job or any other path is
 // closed with 1008 (policy violated) and a reason, as Routilux clients expect.
-class JobMonitorHub : public QObject {
+class JobMonitorHub : public QObject
+{
     Q_OBJECT
 public:
     explicit JobMonitorHub(Engine *engine, QObject *parent = nullptr);

@@ -18,7 +18,8 @@ class Subscription;
 //   {"type":"hello","job_id","status"}                 once, on open
 //   {"type":"events","job_id","events":[...],"dropped"} the history, then each batch
 // The bus wakes it from worker threads; the wake only posts to this object's thread.
-class JobMonitorSocket : public QObject {
+class JobMonitorSocket : public QObject
+{
     Q_OBJECT
 public:
     static constexpr int queueCapacity = 20000;

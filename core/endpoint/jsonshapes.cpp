@@ -9,11 +9,13 @@ namespace flowscope::EndpointJson {
 
 namespace {
 
-QJsonValue stringOrNull(const QString &text) {
+QJsonValue stringOrNull(const QString &text)
+{
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-QJsonObject routine(const RoutineSpec &spec) {
+QJsonObject routine(const RoutineSpec &spec)
+{
     return {
         {QStringLiteral("routine_id"), spec.id},
         {QStringLiteral("class_name"), spec.className},
@@ -24,10 +26,11 @@ QJsonObject routine(const RoutineSpec &spec) {
     };
 }
 
-QJsonObject connection(const ConnectionSpec &spec) {
+QJsonObject connection(const ConnectionSpec &spec)
+{
     // Connections have no id of their own; "a.out->b.in" is unique within a flow.
-    const QString id = spec.fromRoutine + QLatin1Char('.') + spec.fromEvent + QStringLiteral("->") +
-                       spec.toRoutine + QLatin1Char('.') + spec.toSlot;
+    const QString id = spec.fromRoutine + QLatin1Char('.') + spec.fromEvent + QStringLiteral("->")
+                       + spec.toRoutine + QLatin1Char('.') + spec.toSlot;
     return {
         {QStringLiteral("connection_id"), id},
         {QStringLiteral("source_routine"), spec.fromRoutine},
@@ -39,13 +42,15 @@ QJsonObject connection(const ConnectionSpec &spec) {
 
 } // namespace
 
-QJsonValue isoTime(qint64 msSinceEpoch) {
+QJsonValue isoTime(qint64 msSinceEpoch)
+{
     if (msSinceEpoch <= 0)
         return QJsonValue(QJsonValue::Null);
     return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-QJsonObject job(const JobInfo &info) {
+QJsonObject job(const JobInfo &info)
+{
     return {
         {QStringLiteral("job_id"), info.id.toString()},
         {QStringLiteral("flow_id"), info.flowId},
@@ -64,7 +69,8 @@ QJsonObject job(const JobInfo &info) {
     };
 }
 
-QJsonObject jobStatus(const JobInfo &info) {
+QJsonObject jobStatus(const JobInfo &info)
+{
     return {
         {QStringLiteral("job_id"), info.id.toString()},
         {QStringLiteral("status"), jobStatusName(info.status)},
@@ -73,7 +79,8 @@ QJsonObject jobStatus(const JobInfo &info) {
     };
 }
 
-QJsonObject flow(const FlowDefinition &definition) {
+QJsonObject flow(const FlowDefinition &definition)
+{
     QJsonObject routines;
     for (const RoutineSpec &spec : definition.routines)
         routines.insert(spec.id, routine(spec));
@@ -101,7 +108,8 @@ QJsonObject flow(const FlowDefinition &definition) {
     };
 }
 
-QJsonObject traceEvent(const Event &event) {
+QJsonObject traceEvent(const Event &event)
+{
     QJsonObject json = eventToJson(event);
     json.insert(QStringLiteral("event_id"), double(event.seq));
     json.insert(QStringLiteral("event_type"), eventTypeName(event.type));
@@ -111,7 +119,8 @@ QJsonObject traceEvent(const Event &event) {
     return json;
 }
 
-QJsonObject error(int httpStatus, const QString &message) {
+QJsonObject error(int httpStatus, const QString &message)
+{
     return {
         {QStringLiteral("detail"), message},
         {QStringLiteral("error"),

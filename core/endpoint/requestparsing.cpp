@@ -14,15 +14,16 @@ namespace {
 // Bounded so that the job's deadline in milliseconds fits a qint64 (as in flow files).
 constexpr qint64 maxTimeoutSeconds = 1'000'000'000;
 
-bool fail(RequestError *error, const QString &message, int status = 400) {
+bool fail(RequestError *error, const QString &message, int status = 400)
+{
     error->httpStatus = status;
     error->message = message;
     return false;
 }
 
 // An optional string field: absent or null leaves *out untouched.
-bool optionalString(const QJsonObject &body, const QString &key, QString *out,
-                    RequestError *error) {
+bool optionalString(const QJsonObject &body, const QString &key, QString *out, RequestError *error)
+{
     const QJsonValue value = body.value(key);
     if (value.isUndefined() || value.isNull())
         return true;
@@ -34,7 +35,8 @@ bool optionalString(const QJsonObject &body, const QString &key, QString *out,
 
 // A non-negative integer query item; absent leaves *out untouched.
 bool queryInt(const QUrlQuery &query, const QString &key, int min, int max, int *out,
-              RequestError *error) {
+              RequestError *error)
+{
     if (!query.hasQueryItem(key))
         return true;
     const QString text = query.queryItemValue(key);
@@ -51,7 +53,8 @@ bool queryInt(const QUrlQuery &query, const QString &key, int min, int max, int 
     return true;
 }
 
-QString statusNames() {
+QString statusNames()
+{
     QStringList names;
     for (JobStatus s : {JobStatus::Pending, JobStatus::Running, JobStatus::Paused,
                         JobStatus::Completed, JobStatus::Failed, JobStatus::Cancelled}) {
@@ -62,7 +65,8 @@ QString statusNames() {
 
 } // namespace
 
-bool jsonObjectBody(const QByteArray &body, QJsonObject *object, RequestError *error) {
+bool jsonObjectBody(const QByteArray &body, QJsonObject *object, RequestError *error)
+{
     if (body.size() > maxBodyBytes) {
         return fail(error,
                     QStringLiteral("body is %1 bytes, more than the limit of %2 bytes")
@@ -85,13 +89,14 @@ bool jsonObjectBody(const QByteArray &body, QJsonObject *object, RequestError *e
     return true;
 }
 
-bool jobRequest(const QJsonObject &body, JobRequest *request, RequestError *error) {
+bool jobRequest(const QJsonObject &body, JobRequest *request, RequestError *error)
+{
     const QJsonValue flowId = body.value(QStringLiteral("flow_id"));
     if (!flowId.isString() || flowId.toString().isEmpty())
         return fail(error, QStringLiteral("flow_id: required string"));
     request->flowId = flowId.toString();
-    if (!optionalString(body, QStringLiteral("entry_routine_id"), &request->entryRoutine, error) ||
-        !optionalString(body, QStringLiteral("entry_slot"), &request->entrySlot, error)) {
+    if (!optionalString(body, QStringLiteral("entry_routine_id"), &request->entryRoutine, error)
+        || !optionalString(body, QStringLiteral("entry_slot"), &request->entrySlot, error)) {
         return false;
     }
     const QJsonValue params = body.value(QStringLiteral("entry_params"));
@@ -112,7 +117,8 @@ bool jobRequest(const QJsonObject &body, JobRequest *request, RequestError *erro
     return true;
 }
 
-bool jobListQuery(const QUrlQuery &query, JobListQuery *result, RequestError *error) {
+bool jobListQuery(const QUrlQuery &query, JobListQuery *result, RequestError *error)
+{
     result->flowId = query.queryItemValue(QStringLiteral("flow_id"), QUrl::FullyDecoded);
     if (query.hasQueryItem(QStringLiteral("status"))) {
         const QString name = query.queryItemValue(QStringLiteral("status"));
@@ -125,12 +131,13 @@ bool jobListQuery(const QUrlQuery &query, JobListQuery *result, RequestError *er
         result->status = status;
     }
     return queryInt(query, QStringLiteral("limit"), 1, JobListQuery::maxLimit, &result->limit,
-                    error) &&
-           queryInt(query, QStringLiteral("offset"), 0, std::numeric_limits<int>::max(),
-                    &result->offset, error);
+                    error)
+           && queryInt(query, QStringLiteral("offset"), 0, std::numeric_limits<int>::max(),
+                       &result->offset, error);
 }
 
-bool traceLimit(const QUrlQuery &query, int *limit, RequestError *error) {
+bool traceLimit(const QUrlQuery &query, int *limit, RequestError *error)
+{
     *limit = -1;
     return queryInt(query, QStringLiteral("limit"), 0, std::numeric_limits<int>::max(), limit,
                     error);

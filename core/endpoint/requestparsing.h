@@ -14,13 +14,15 @@ class QUrlQuery;
 namespace flowscope {
 
 // What a client got wrong: the HTTP status to answer and a message naming the field.
-struct RequestError {
+struct RequestError
+{
     int httpStatus = 400;
     QString message;
 };
 
 // Query of GET /api/jobs.
-struct JobListQuery {
+struct JobListQuery
+{
     static constexpr int defaultLimit = 100;
     static constexpr int maxLimit = 1000;
 

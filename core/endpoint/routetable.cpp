@@ -2,14 +2,16 @@
 
 namespace flowscope {
 
-void RouteTable::add(const QString &method, const QString &pattern) {
+void RouteTable::add(const QString &method, const QString &pattern)
+{
     QString expression = QRegularExpression::escape(pattern);
     expression.replace(QRegularExpression::escape(QStringLiteral("<arg>")),
                        QStringLiteral("[^/]+"));
     m_entries.append({method, QRegularExpression(QRegularExpression::anchoredPattern(expression))});
 }
 
-QStringList RouteTable::methodsFor(const QString &path) const {
+QStringList RouteTable::methodsFor(const QString &path) const
+{
     QStringList methods;
     for (const Entry &entry : m_entries) {
         if (!methods.contains(entry.method) && entry.path.match(path).hasMatch())

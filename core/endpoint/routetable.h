@@ -10,7 +10,8 @@ namespace flowscope {
 // The paths and methods the endpoint serves. QtHttpServer 6.4 sends a method mismatch to the
 // missing handler like an unknown path; this table lets that handler answer 405 (with Allow)
 // for a known path and 404 otherwise.
-class RouteTable {
+class RouteTable
+{
 public:
     // pattern: a QtHttpServer path, "<arg>" standing for one path segment.
     void add(const QString &method, const QString &pattern);
@@ -18,7 +19,8 @@ public:
     QStringList methodsFor(const QString &path) const;
 
 private:
-    struct Entry {
+    struct Entry
+    {
         QString method;
         QRegularExpression path;
     };
