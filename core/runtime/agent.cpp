@@ -148,11 +148,15 @@ ActivationPtr Agent::execute(ActivationPtr activation)
         m_core->discard(*activation);
         return nullptr;
     }
-    if (job.currentStatus() == JobStatus::Paused && m_core->park(activation, m_sink.get()))
-        return nullptr;
+    // Stepping is read before the status: a step that ends sets the pause first, so an agent that
+    // sees the step over also sees the pause, and parks.
     Debugger &debugger = m_core->debugger();
-    if (job.stepping.load(std::memory_order_relaxed) && !debugger.admitWhileStepping(activation))
+    if (job.stepping.load(std::memory_order_acquire)) {
+        if (!debugger.admitWhileStepping(activation, m_sink.get()))
+            return nullptr;
+    } else if (job.currentStatus() == JobStatus::Paused && m_core->park(activation, m_sink.get())) {
         return nullptr;
+    }
     if (debugger.armed() && !activation->resumed && debugger.breakBefore(activation, *this))
         return nullptr;
 

@@ -270,10 +270,15 @@ bool Debugger::allowedInStep(const JobState &job, const Activation &activation) 
     return false;
 }
 
-bool Debugger::admitWhileStepping(const std::shared_ptr<Activation> &activation)
+bool Debugger::admitWhileStepping(const std::shared_ptr<Activation> &activation, EventSink *sink)
 {
     JobState &job = *activation->job;
-    std::lock_guard lock(job.mutex);
+    std::unique_lock lock(job.mutex);
+    if (job.status == JobStatus::Paused) {
+        // The step ended meanwhile: this activation waits like any other of a paused job.
+        lock.unlock();
+        return !m_core->park(activation, sink);
+    }
     if (!job.stepping || job.status != JobStatus::Running)
         return true;
     if (activation->stepGeneration == job.stepGeneration || allowedInStep(job, *activation))
@@ -305,9 +310,10 @@ void Debugger::noteFinished(const Activation &activation, EventSink *sink)
             return;
         // The step is done: stop before the next activation outside it (Into: the first one the
         // stepped activation caused, if any).
-        job.stepping = false;
-        if (isFinished(job.status))
+        if (isFinished(job.status)) {
+            job.stepping = false;
             return;
+        }
         const auto earliest = [&job](auto accept) {
             auto best = job.parked.end();
             for (auto it = job.parked.begin(); it != job.parked.end(); ++it) {
@@ -321,7 +327,10 @@ void Debugger::noteFinished(const Activation &activation, EventSink *sink)
             next = earliest([&job](const Activation &a) { return a.parent == job.stepSubject; });
         if (next == job.parked.end())
             next = earliest([](const Activation &) { return true; });
+        // Paused before stepping ends: an agent that sees the step over sees the pause (see
+        // Agent::execute, which reads them in the other order).
         job.setStatus(JobStatus::Paused);
+        job.stepping = false;
         m_core->touch(job);
         const bool childOnItsWay
             = StepMode(job.stepMode) == StepMode::Into && job.stepChildren > 0

@@ -38,7 +38,7 @@ public:
     void checkEmit(const Activation &emitter, const QString &event, const QVariant &data,
                    Agent &agent);
     // While a job steps: whether an activation may run now (false: it was parked).
-    bool admitWhileStepping(const std::shared_ptr<Activation> &activation);
+    bool admitWhileStepping(const std::shared_ptr<Activation> &activation, EventSink *sink);
     // A new activation of a stepping job: counted when it belongs to the step.
     void noteCreated(Activation &activation);
     // A counted activation finished: the step may be complete.

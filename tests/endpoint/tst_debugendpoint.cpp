@@ -1,151 +1,37 @@
-// The debugger over the endpoint, on real loopback sockets: breakpoints of jobs and flows, the
-// session, stepping (both spellings of the step routes), frames, variables and evaluate over REST,
-// and the debug WebSocket's commands, replies and events.
-#include "endpointfixture.h"
+// The debugger over the endpoint's REST routes, on real loopback sockets: breakpoints of jobs and
+// flows, the session, stepping (both spellings of the step routes), frames, variables, evaluate.
+#include "debugfixture.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSignalSpy>
-#include <QTest>
-#include <QWebSocket>
 
 #include <algorithm>
 
 using namespace flowscope;
 using namespace EndpointTest;
 
-namespace {
-
-// a -> b -> c in JavaScript: b stores n * 10 as the job's result, c marks the job done.
-const QByteArray scriptChain = R"({"flow_id":"dchain","entry":"a.in","routines":{
-    "a":{"class":"flowscope.Script","config":{"handler":"function (d, ctx) { ctx.emit('out', {n: (d.n || 0) + 1}); }"}},
-    "b":{"class":"flowscope.Script","config":{"handler":"function (d, ctx) { ctx.setJob('result', d.n * 10); ctx.emit('out', d); }"}},
-    "c":{"class":"flowscope.Script","config":{"events":[],"handler":"function (d, ctx) { ctx.setJob('done', true); }"}}},
-    "connections":[{"from":"a.out","to":"b.in"},{"from":"b.out","to":"c.in"}]})";
-
-QByteArray json(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-QStringList routinesOf(const QJsonArray &frames)
-{
-    QStringList routines;
-    for (const QJsonValue &f : frames)
-        routines << f.toObject().value(QStringLiteral("routine_id")).toString();
-    return routines;
-}
-
-// A debugger client on /api/ws/jobs/{id}/debug: every frame, decoded, split into replies and
-// events.
-struct DebugClient
-{
-    QWebSocket socket;
-    QList<QJsonObject> messages; // cleared by the test between steps
-    QList<QJsonObject> replies;  // every reply, never cleared
-    int allReplies = 0;
-
-    DebugClient()
-    {
-        QObject::connect(
-            &socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &text) {
-                const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
-                messages.append(m);
-                if (m.value(QStringLiteral("type")).toString() == QLatin1String("reply")) {
-                    replies.append(m);
-                    ++allReplies;
-                }
-            });
-    }
-    void send(const QJsonObject &message)
-    {
-        socket.sendTextMessage(QString::fromUtf8(json(message)));
-    }
-    QList<QJsonObject> ofType(const QString &type) const
-    {
-        QList<QJsonObject> list;
-        for (const QJsonObject &m : messages) {
-            if (m.value(QStringLiteral("type")).toString() == type)
-                list.append(m);
-        }
-        return list;
-    }
-    QList<QJsonObject> repliesTo(const QJsonValue &id) const
-    {
-        QList<QJsonObject> list;
-        for (const QJsonObject &m : replies) {
-            if (m.value(QStringLiteral("id")) == id)
-                list.append(m);
-        }
-        return list;
-    }
-    // The reply to id, waiting for it (an empty object when none came).
-    QJsonObject reply(const QJsonValue &id)
-    {
-        (void)QTest::qWaitFor([&] { return !repliesTo(id).isEmpty(); }, 5000);
-        const QList<QJsonObject> list = repliesTo(id);
-        return list.isEmpty() ? QJsonObject() : list.first();
-    }
-    QStringList eventTypes() const
-    {
-        QStringList types;
-        const QList<QJsonObject> events = ofType(QStringLiteral("event"));
-        for (const QJsonObject &m : events)
-            types << m.value(QStringLiteral("event"))
-                         .toObject()
-                         .value(QStringLiteral("type"))
-                         .toString();
-        return types;
-    }
-};
-
-} // namespace
-
 class TestDebugEndpoint : public QObject
 {
     Q_OBJECT
 
 private:
-    Fixture m_fixture;
-
-    HttpResult get(const QString &path) { return m_fixture.request("GET", path); }
+    DebugFixture m_fixture;
+    HttpResult get(const QString &path) { return m_fixture.get(path); }
     HttpResult post(const QString &path, const QJsonObject &body = {})
     {
-        return m_fixture.request("POST", path, body.isEmpty() ? QByteArray() : json(body));
+        return m_fixture.post(path, body);
     }
-    // A flow breakpoint on a routine of dchain; its id.
-    QString flowBreakpoint(const QString &routine)
-    {
-        const HttpResult r = post(QStringLiteral("/api/flows/dchain/breakpoints"),
-                                  {{QStringLiteral("type"), QStringLiteral("routine")},
-                                   {QStringLiteral("routine_id"), routine}});
-        if (r.status != 201)
-            qWarning("breakpoint: %d %s", r.status, r.raw.constData());
-        return r.json.value(QStringLiteral("breakpoint_id")).toString();
-    }
-    // The session once the job is stopped at an activation (empty after 5 s without).
-    QJsonObject waitStopped(const QString &job)
-    {
-        for (int i = 0; i < 250; ++i) {
-            const HttpResult r = get(QStringLiteral("/api/jobs/%1/debug/session").arg(job));
-            if (r.json.value(QStringLiteral("stopped")).toBool())
-                return r.json;
-            QTest::qWait(20);
-        }
-        return {};
-    }
-    QJsonObject jobVariables(const QString &job)
-    {
-        return get(QStringLiteral("/api/jobs/%1").arg(job))
-            .json.value(QStringLiteral("variables"))
-            .toObject();
-    }
+    QString flowBreakpoint(const QString &routine) { return m_fixture.flowBreakpoint(routine); }
+    QJsonObject waitStopped(const QString &job) { return m_fixture.waitStopped(job); }
+    QJsonObject jobVariables(const QString &job) { return m_fixture.jobVariables(job); }
 
 private Q_SLOTS:
-    void initTestCase();
-    void cleanup();
-    void cleanupTestCase();
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_fixture.setUpDebug(&error), qPrintable(error));
+    }
+    void cleanup() { m_fixture.reset(); }
+    void cleanupTestCase() { m_fixture.tearDown(); }
 
     void flowBreakpointStopsAndShowsFrames();
     void settingAVariableChangesTheResult();
@@ -154,36 +40,7 @@ private Q_SLOTS:
     void pauseAndConflicts();
     void badRequestsAndUnknownThings();
     void disableAndDeleteBreakpoints();
-    void webSocketRefusesUnknownJob();
-    void webSocketCommandsEventsAndErrors();
 };
-
-void TestDebugEndpoint::initTestCase()
-{
-    QString error;
-    QVERIFY2(m_fixture.setUp(&error), qPrintable(error));
-    const Status added = m_fixture.engine().addFlowJson(scriptChain, QStringLiteral("test"));
-    QVERIFY2(added.ok(), qPrintable(added.message));
-}
-
-// Each test starts without breakpoints and without stopped jobs.
-void TestDebugEndpoint::cleanup()
-{
-    Engine &engine = m_fixture.engine();
-    const QVector<Breakpoint> all = engine.allBreakpoints();
-    for (const Breakpoint &bp : all)
-        engine.removeBreakpoint(bp.id);
-    const QVector<JobInfo> jobs = engine.jobs();
-    for (const JobInfo &job : jobs) {
-        if (job.status == JobStatus::Running || job.status == JobStatus::Paused)
-            engine.cancelJob(job.id);
-    }
-}
-
-void TestDebugEndpoint::cleanupTestCase()
-{
-    m_fixture.tearDown();
-}
 
 void TestDebugEndpoint::flowBreakpointStopsAndShowsFrames()
 {
@@ -594,142 +451,6 @@ void TestDebugEndpoint::disableAndDeleteBreakpoints()
     verifyErrorEnvelope(m_fixture.request("DELETE", path), 404);
     const QString free = m_fixture.startJob(QStringLiteral("dchain"));
     QVERIFY(m_fixture.waitForStatus(free, QStringLiteral("completed")));
-}
-
-void TestDebugEndpoint::webSocketRefusesUnknownJob()
-{
-    QWebSocket socket;
-    QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
-    socket.open(m_fixture.url(QStringLiteral("/api/ws/jobs/zz/debug"), QStringLiteral("ws")));
-    QVERIFY(disconnected.wait(5000));
-    QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
-    QVERIFY(socket.closeReason().contains(QStringLiteral("zz")));
-}
-
-void TestDebugEndpoint::webSocketCommandsEventsAndErrors()
-{
-    QVERIFY(!flowBreakpoint(QStringLiteral("a")).isEmpty());
-    const QString cBp = flowBreakpoint(QStringLiteral("c"));
-    const QString job = m_fixture.startJob(QStringLiteral("dchain"));
-    QVERIFY(!waitStopped(job).isEmpty());
-
-    DebugClient client;
-    QSignalSpy connected(&client.socket, &QWebSocket::connected);
-    client.socket.open(
-        m_fixture.url(QStringLiteral("/api/ws/jobs/%1/debug").arg(job), QStringLiteral("ws")));
-    QVERIFY(connected.wait(5000));
-    QTRY_COMPARE_WITH_TIMEOUT(client.ofType(QStringLiteral("hello")).size(), 1, 5000);
-    const QJsonObject hello = client.ofType(QStringLiteral("hello")).first();
-    QCOMPARE(hello.value(QStringLiteral("session"))
-                 .toObject()
-                 .value(QStringLiteral("routine_id"))
-                 .toString(),
-             QStringLiteral("a"));
-    QTRY_COMPARE_WITH_TIMEOUT(m_fixture.endpoint().debuggerCount(), 1, 5000);
-
-    // Several commands in flight: each id gets its own reply.
-    client.send({{"id", 1}, {"command", "get_call_stack"}});
-    client.send({{"id", 2}, {"command", "get_variables"}, {"frame", 0}});
-    client.send({{"id", "three"},
-                 {"command", "set_variable"},
-                 {"name", "n"},
-                 {"value", 4},
-                 {"scope", "data"}});
-    client.send({{"id", 4}, {"command", "evaluate"}, {"expression", "data.n * 2"}});
-    client.send({{"id", 5}, {"command", "fly"}});
-    client.send({{"id", 6}, {"command", "get_variables"}, {"frame", 7}});
-    client.socket.sendTextMessage(QStringLiteral("{\"id\": 7, \"command\": "));
-    const QJsonObject stack = client.reply(1);
-    QVERIFY(stack.value(QStringLiteral("ok")).toBool());
-    QCOMPARE(routinesOf(stack.value(QStringLiteral("result"))
-                            .toObject()
-                            .value(QStringLiteral("frames"))
-                            .toArray()),
-             QStringList{"a"});
-    QVERIFY(client.reply(2)
-                .value(QStringLiteral("result"))
-                .toObject()
-                .contains(QStringLiteral("job_variables")));
-    const QJsonObject set = client.reply(QStringLiteral("three"));
-    QVERIFY(set.value(QStringLiteral("ok")).toBool());
-    QCOMPARE(set.value(QStringLiteral("result"))
-                 .toObject()
-                 .value(QStringLiteral("data"))
-                 .toObject()
-                 .value(QStringLiteral("n"))
-                 .toInt(),
-             4);
-    const QJsonObject eval = client.reply(4);
-    QCOMPARE(
-        eval.value(QStringLiteral("result")).toObject().value(QStringLiteral("result")).toInt(), 8);
-    const QJsonObject unknown = client.reply(5);
-    QVERIFY(!unknown.value(QStringLiteral("ok")).toBool());
-    QCOMPARE(
-        unknown.value(QStringLiteral("error")).toObject().value(QStringLiteral("status")).toInt(),
-        400);
-    QVERIFY(unknown.value(QStringLiteral("error"))
-                .toObject()
-                .value(QStringLiteral("message"))
-                .toString()
-                .contains(QStringLiteral("fly")));
-    QCOMPARE(client.reply(6)
-                 .value(QStringLiteral("error"))
-                 .toObject()
-                 .value(QStringLiteral("status"))
-                 .toInt(),
-             400);
-    const QJsonObject malformed = client.reply(QJsonValue());
-    QVERIFY(!malformed.value(QStringLiteral("ok")).toBool());
-    QCOMPARE(
-        malformed.value(QStringLiteral("error")).toObject().value(QStringLiteral("status")).toInt(),
-        400);
-
-    // A step: job_resumed, then job_paused at b.
-    client.messages.clear();
-    client.send({{"id", 8}, {"command", "step_into"}});
-    QVERIFY(client.reply(8).value(QStringLiteral("ok")).toBool());
-    QTRY_COMPARE_WITH_TIMEOUT(client.eventTypes(), (QStringList{"job_resumed", "job_paused"}),
-                              5000);
-    const QJsonObject pausedEvent
-        = client.ofType(QStringLiteral("event")).last().value(QStringLiteral("event")).toObject();
-    QCOMPARE(pausedEvent.value(QStringLiteral("job_id")).toString(), job);
-    QCOMPARE(pausedEvent.value(QStringLiteral("routine_id")).toString(), QStringLiteral("b"));
-
-    // Continue to c's breakpoint: resumed, breakpoint_hit, paused.
-    client.messages.clear();
-    client.send({{"id", 9}, {"command", "continue"}});
-    QVERIFY(client.reply(9).value(QStringLiteral("ok")).toBool());
-    QTRY_COMPARE_WITH_TIMEOUT(client.eventTypes(),
-                              (QStringList{"job_resumed", "breakpoint_hit", "job_paused"}), 5000);
-    const QJsonObject hit
-        = client.ofType(QStringLiteral("event")).at(1).value(QStringLiteral("event")).toObject();
-    QCOMPARE(hit.value(QStringLiteral("data"))
-                 .toObject()
-                 .value(QStringLiteral("breakpoint_id"))
-                 .toString(),
-             cBp);
-
-    // Continue to the end; then the job is not stopped: 409, as over REST.
-    client.messages.clear();
-    client.send({{"id", 10}, {"command", "continue"}});
-    QVERIFY(client.reply(10).value(QStringLiteral("ok")).toBool());
-    QTRY_VERIFY_WITH_TIMEOUT(client.eventTypes().contains(QStringLiteral("job_completed")), 5000);
-    client.send({{"id", 11}, {"command", "step_over"}});
-    const QJsonObject late = client.reply(11);
-    QVERIFY(!late.value(QStringLiteral("ok")).toBool());
-    QCOMPARE(late.value(QStringLiteral("error")).toObject().value(QStringLiteral("status")).toInt(),
-             409);
-    // n was set to 4 on a's input: a emitted 5, b stored 50.
-    QCOMPARE(jobVariables(job).value(QStringLiteral("result")).toInt(), 50);
-
-    // Every command had exactly one reply.
-    QTest::qWait(50);
-    const QList<QJsonValue> ids{1, 2, QStringLiteral("three"), 4, 5, 6, QJsonValue(), 8, 9, 10, 11};
-    for (const QJsonValue &id : ids)
-        QCOMPARE(client.repliesTo(id).size(), 1);
-    QCOMPARE(client.allReplies, int(ids.size()));
-    client.socket.close();
-    QTRY_COMPARE_WITH_TIMEOUT(m_fixture.endpoint().debuggerCount(), 0, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestDebugEndpoint)
