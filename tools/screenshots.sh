@@ -6,7 +6,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
 out=$root/docs/screenshots
 port=${PORT:-18765}
-for p in xvfb xauth imagemagick x11-utils; do
+for p in xvfb xauth imagemagick x11-utils xdotool; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
         || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq --no-install-recommends "$p" || sudo apt-get install -y -qq "$p"; }
 done
@@ -30,7 +30,22 @@ DISPLAY=$display QT_QPA_PLATFORM=xcb "$build/app/flowscope" --listen 127.0.0.1:$
 console=$!
 until curl -sf "localhost:$port/api/health" >/dev/null; do sleep 0.2; done
 api() { curl -sf -XPOST "localhost:$port/api/jobs" -d "$1" >/dev/null; }
-api '{"flow_id": "etl", "entry_params": {"batches": 20, "ingest_ms": 20000}}'
+api '{"flow_id": "etl", "entry_params": {"batches": 20, "ingest_ms": 12000}}'
 api '{"flow_id": "fastmon", "entry_params": {"files": 200, "daq_ms": 20000}}'
 api '{"flow_id": "scan_swarm", "entry_params": {"waves": 3, "probe_ms": 6000}}'
 shoot console 4
+
+# The debugger, in a fresh console: a breakpoint on etl's validate routine stops its job there.
+kill $console
+wait $console 2>/dev/null || true
+port=$((port + 1))
+DISPLAY=$display QT_QPA_PLATFORM=xcb "$build/app/flowscope" --listen 127.0.0.1:$port --lang en &
+console=$!
+until curl -sf "localhost:$port/api/health" >/dev/null; do sleep 0.2; done
+curl -sf -XPOST "localhost:$port/api/flows/etl/breakpoints" \
+    -d '{"type": "slot", "routine_id": "validate", "slot_name": "in", "condition": "data.batch >= 2"}' >/dev/null
+api '{"flow_id": "etl", "entry_params": {"batches": 6, "ingest_ms": 600}}'
+sleep 3
+# Select the job, stopped by now, as a user would: a click on its row.
+DISPLAY=$display xdotool mousemove 200 91 click 1
+shoot debugger 2
