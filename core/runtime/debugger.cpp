@@ -83,24 +83,27 @@ Status Debugger::addBreakpoint(Breakpoint *bp)
     return added;
 }
 
-bool Debugger::breakBefore(const std::shared_ptr<Activation> &activation, Agent &agent)
+const Breakpoint *Debugger::firstToStop(const QVector<Breakpoint> &matches, const Activation &at,
+                                        const QVariant &data, const QString &port, Agent &agent)
 {
-    JobState &job = *activation->job;
-    const QVector<Breakpoint> matches
-        = m_breakpoints.matching(job.id, job.flow->definition.flowId, routineOf(job, *activation),
-                                 Breakpoint::Kind::Slot, activation->slot);
-    if (matches.isEmpty())
-        return false;
+    JobState &job = *at.job;
     ExpressionScope scope;
     {
         std::lock_guard lock(job.mutex);
-        scope.vars = job.routineVariables[size_t(activation->routine)];
+        scope.vars = job.routineVariables[size_t(at.routine)];
         scope.job = job.variables;
     }
-    scope.data = activation->data;
-    scope.routine = routineOf(job, *activation);
-    scope.slot = activation->slot;
+    scope.data = data;
+    scope.routine = routineOf(job, at);
+    scope.slot = port;
     scope.agent = agent.name();
+    const auto log = [&](const QString &level, const QString &id, const QString &message) {
+        m_core->emitJobEvent(job, EventType::Log, &agent.sink(),
+                             QVariantMap{{QStringLiteral("level"), level},
+                                         {QStringLiteral("breakpoint_id"), id},
+                                         {QStringLiteral("message"), message}},
+                             Symbol::intern(scope.routine), at.id);
+    };
     for (const Breakpoint &bp : matches) {
         if (!bp.condition.isEmpty()) {
             const EvaluationResult r
@@ -108,13 +111,8 @@ bool Debugger::breakBefore(const std::shared_ptr<Activation> &activation, Agent 
             if (!r.error.isEmpty()) {
                 // The job is not harmed: the breakpoint does not act, and says why.
                 m_breakpoints.setLastError(bp.id, r.error);
-                m_core->emitJobEvent(
-                    job, EventType::Log, &agent.sink(),
-                    QVariantMap{{QStringLiteral("level"), QStringLiteral("warning")},
-                                {QStringLiteral("breakpoint_id"), bp.id},
-                                {QStringLiteral("message"),
-                                 QStringLiteral("condition of %1 failed: %2").arg(bp.id, r.error)}},
-                    Symbol::intern(scope.routine), activation->id);
+                log(QStringLiteral("warning"), bp.id,
+                    QStringLiteral("condition of %1 failed: %2").arg(bp.id, r.error));
                 continue;
             }
             if (!Expression::isTruthy(r))
@@ -125,32 +123,42 @@ bool Debugger::breakBefore(const std::shared_ptr<Activation> &activation, Agent 
         if (hitCondition && !hitCondition->matches(hits))
             continue;
         if (bp.isLogpoint()) {
-            const QString message
-                = Expression::format(agent.expressions(), m_watchdog, bp.logMessage, scope);
-            m_core->emitJobEvent(job, EventType::Log, &agent.sink(),
-                                 QVariantMap{{QStringLiteral("level"), QStringLiteral("info")},
-                                             {QStringLiteral("breakpoint_id"), bp.id},
-                                             {QStringLiteral("message"), message}},
-                                 Symbol::intern(scope.routine), activation->id);
+            log(QStringLiteral("info"), bp.id,
+                Expression::format(agent.expressions(), m_watchdog, bp.logMessage, scope));
             continue;
         }
-        {
-            std::lock_guard lock(job.mutex);
-            if (isFinished(job.status)) {
-                m_core->discard(*activation);
-                return true;
-            }
-            if (job.status == JobStatus::Paused && job.stop) {
-                // Another agent stopped the job meanwhile: this one waits with the others.
-                job.parked.push_back(activation);
-                return true;
-            }
-            stopAt(job, activation, QStringLiteral("breakpoint"), bp.id);
-        }
-        emitStopped(job, &agent.sink(), true);
-        return true;
+        return &bp;
     }
-    return false;
+    return nullptr;
+}
+
+bool Debugger::breakBefore(const std::shared_ptr<Activation> &activation, Agent &agent)
+{
+    JobState &job = *activation->job;
+    const QVector<Breakpoint> matches
+        = m_breakpoints.matching(job.id, job.flow->definition.flowId, routineOf(job, *activation),
+                                 Breakpoint::Kind::Slot, activation->slot);
+    if (matches.isEmpty())
+        return false;
+    const Breakpoint *bp
+        = firstToStop(matches, *activation, activation->data, activation->slot, agent);
+    if (!bp)
+        return false;
+    {
+        std::lock_guard lock(job.mutex);
+        if (isFinished(job.status)) {
+            m_core->discard(*activation);
+            return true;
+        }
+        if (job.status == JobStatus::Paused && job.stop) {
+            // Another agent stopped the job meanwhile: this one waits with the others.
+            job.parked.push_back(activation);
+            return true;
+        }
+        stopAt(job, activation, QStringLiteral("breakpoint"), bp->id);
+    }
+    emitStopped(job, &agent.sink(), true);
+    return true;
 }
 
 void Debugger::checkEmit(const Activation &emitter, const QString &event, const QVariant &data,
@@ -162,60 +170,28 @@ void Debugger::checkEmit(const Activation &emitter, const QString &event, const 
                                  Breakpoint::Kind::Event, event);
     if (matches.isEmpty())
         return;
-    ExpressionScope scope;
+    const Breakpoint *bp = firstToStop(matches, emitter, data, event, agent);
+    if (!bp)
+        return;
+    // The emission's targets are already on their way: the job stops before the first of them
+    // that an agent picks up.
     {
         std::lock_guard lock(job.mutex);
-        scope.vars = job.routineVariables[size_t(emitter.routine)];
-        scope.job = job.variables;
+        if (job.status != JobStatus::Running)
+            return;
+        job.setStatus(JobStatus::Paused);
+        job.pendingReason = QStringLiteral("breakpoint");
+        job.pendingBreakpoint = bp->id;
+        job.debugging = true;
+        m_core->touch(job);
     }
-    scope.data = data;
-    scope.routine = routineOf(job, emitter);
-    scope.slot = event;
-    scope.agent = agent.name();
-    for (const Breakpoint &bp : matches) {
-        if (!bp.condition.isEmpty()) {
-            const EvaluationResult r
-                = Expression::evaluate(agent.expressions(), m_watchdog, bp.condition, scope);
-            if (!r.error.isEmpty())
-                m_breakpoints.setLastError(bp.id, r.error);
-            if (!Expression::isTruthy(r))
-                continue;
-        }
-        const quint64 hits = m_breakpoints.countHit(bp.id);
-        const auto hitCondition = HitCondition::parse(bp.hitCondition, nullptr);
-        if (hitCondition && !hitCondition->matches(hits))
-            continue;
-        if (bp.isLogpoint()) {
-            m_core->emitJobEvent(job, EventType::Log, &agent.sink(),
-                                 QVariantMap{{QStringLiteral("level"), QStringLiteral("info")},
-                                             {QStringLiteral("breakpoint_id"), bp.id},
-                                             {QStringLiteral("message"),
-                                              Expression::format(agent.expressions(), m_watchdog,
-                                                                 bp.logMessage, scope)}},
-                                 Symbol::intern(scope.routine), emitter.id);
-            continue;
-        }
-        // The emission's targets are already on their way: the job stops before the first of
-        // them that an agent picks up.
-        {
-            std::lock_guard lock(job.mutex);
-            if (job.status != JobStatus::Running)
-                return;
-            job.setStatus(JobStatus::Paused);
-            job.pendingReason = QStringLiteral("breakpoint");
-            job.pendingBreakpoint = bp.id;
-            job.debugging = true;
-            m_core->touch(job);
-        }
-        // Announced here, at the emission; job_paused follows when the stop is chosen.
-        m_core->emitJobEvent(job, EventType::BreakpointHit, &agent.sink(),
-                             QVariantMap{{QStringLiteral("breakpoint_id"), bp.id},
-                                         {QStringLiteral("reason"), QStringLiteral("breakpoint")},
-                                         {QStringLiteral("event"), event}},
-                             Symbol::intern(scope.routine), emitter.id);
-        agent.sink().flush();
-        return;
-    }
+    // Announced here, at the emission; job_paused follows when the stop is chosen.
+    m_core->emitJobEvent(job, EventType::BreakpointHit, &agent.sink(),
+                         QVariantMap{{QStringLiteral("breakpoint_id"), bp->id},
+                                     {QStringLiteral("reason"), QStringLiteral("breakpoint")},
+                                     {QStringLiteral("event"), event}},
+                         Symbol::intern(routineOf(job, emitter)), emitter.id);
+    agent.sink().flush();
 }
 
 void Debugger::stopAt(JobState &job, const std::shared_ptr<Activation> &activation,

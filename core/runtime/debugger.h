@@ -58,6 +58,10 @@ public:
     void emitStopped(JobState &job, EventSink *sink, bool breakpointHit);
 
 private:
+    // Evaluates conditions, counts hits and writes logpoints, in order; the first breakpoint that
+    // stops the job at this place, if any.
+    const Breakpoint *firstToStop(const QVector<Breakpoint> &matches, const Activation &at,
+                                  const QVariant &data, const QString &port, Agent &agent);
     bool allowedInStep(const JobState &job, const Activation &activation) const;
     std::shared_ptr<JobState> stoppedJob(JobId id, Status *status) const;
     QVector<StackFrame> frames(const JobState &job) const; // with the job's mutex held
