@@ -1,5 +1,7 @@
 #include "jobdebugsocket.h"
 
+#include "buswakerelay.h"
+
 #include "debugparsing.h"
 #include "events/eventbus.h"
 #include "events/eventjson.h"
@@ -7,29 +9,9 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QMutex>
 #include <QWebSocket>
 
 namespace flowscope {
-
-// Shared by the socket and its wake callback, which the bus may call from a worker thread at any
-// moment, even while the socket is being destroyed: the lock makes "post to a live socket" and
-// "socket is gone" mutually exclusive (as in JobMonitorSocket).
-struct JobDebugSocket::WakeRelay
-{
-    QMutex mutex;
-    JobDebugSocket *target = nullptr;
-
-    void post()
-    {
-        QMutexLocker locker(&mutex);
-        if (target) {
-            JobDebugSocket *debugger = target;
-            QMetaObject::invokeMethod(
-                debugger, [debugger] { debugger->sendPending(); }, Qt::QueuedConnection);
-        }
-    }
-};
 
 namespace {
 
@@ -74,7 +56,7 @@ JobDebugSocket::JobDebugSocket(Engine *engine, JobId job, std::unique_ptr<QWebSo
     , m_jobText(job.toString())
     , m_handlers(engine)
     , m_socket(std::move(socket))
-    , m_relay(std::make_shared<WakeRelay>())
+    , m_relay(std::make_shared<BusWakeRelay>())
 {
     m_socket->setMaxAllowedIncomingFrameSize(maxIncomingBytes);
     m_socket->setMaxAllowedIncomingMessageSize(maxIncomingBytes);
@@ -84,11 +66,11 @@ JobDebugSocket::JobDebugSocket(Engine *engine, JobId job, std::unique_ptr<QWebSo
     });
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &JobDebugSocket::handleMessage);
 
-    m_relay->target = this;
+    m_relay->attach(this, [this] { sendPending(); });
     EventFilter filter;
     filter.job = job;
     filter.typeMask = debugEventTypes;
-    std::shared_ptr<WakeRelay> relay = m_relay;
+    std::shared_ptr<BusWakeRelay> relay = m_relay;
     m_subscription = m_engine->bus().subscribe(filter, queueCapacity, [relay] { relay->post(); });
     // Where the job stands now, so a client that connects to a stopped job knows without asking.
     sendText({{QStringLiteral("type"), QStringLiteral("hello")},
@@ -106,10 +88,7 @@ JobDebugSocket::~JobDebugSocket()
 
 void JobDebugSocket::stopWatching()
 {
-    {
-        QMutexLocker locker(&m_relay->mutex);
-        m_relay->target = nullptr;
-    }
+    m_relay->detach();
     if (m_subscription) {
         m_engine->bus().unsubscribe(m_subscription);
         m_subscription.reset();

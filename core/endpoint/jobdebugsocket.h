@@ -13,6 +13,8 @@ class QWebSocket;
 
 namespace flowscope {
 
+class BusWakeRelay;
+
 class Engine;
 class Subscription;
 
@@ -40,8 +42,6 @@ Q_SIGNALS:
     void closed(flowscope::JobDebugSocket *debugger);
 
 private:
-    struct WakeRelay;
-
     void handleMessage(const QString &text);
     ApiReply run(const QString &command, const QJsonObject &message) const;
     void sendPending();
@@ -53,7 +53,7 @@ private:
     QString m_jobText;
     DebugHandlers m_handlers;
     std::unique_ptr<QWebSocket> m_socket;
-    std::shared_ptr<WakeRelay> m_relay;
+    std::shared_ptr<BusWakeRelay> m_relay;
     std::shared_ptr<Subscription> m_subscription;
 };
 

@@ -1,34 +1,15 @@
 #include "jobmonitorsocket.h"
 
+#include "buswakerelay.h"
 #include "events/eventbus.h"
 #include "events/eventjson.h"
 #include "runtime/engine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QMutex>
 #include <QWebSocket>
 
 namespace flowscope {
-
-// Shared by the monitor and its wake callback, which the bus may call from a worker thread at any
-// moment, even while the monitor is being destroyed: the lock makes "post to a live monitor" and
-// "monitor is gone" mutually exclusive.
-struct JobMonitorSocket::WakeRelay
-{
-    QMutex mutex;
-    JobMonitorSocket *target = nullptr;
-
-    void post()
-    {
-        QMutexLocker locker(&mutex);
-        if (target) {
-            JobMonitorSocket *monitor = target;
-            QMetaObject::invokeMethod(
-                monitor, [monitor] { monitor->sendPending(); }, Qt::QueuedConnection);
-        }
-    }
-};
 
 namespace {
 
@@ -48,7 +29,7 @@ JobMonitorSocket::JobMonitorSocket(Engine *engine, JobId job, std::unique_ptr<QW
     , m_engine(engine)
     , m_job(job)
     , m_socket(std::move(socket))
-    , m_relay(std::make_shared<WakeRelay>())
+    , m_relay(std::make_shared<BusWakeRelay>())
 {
     m_socket->setMaxAllowedIncomingFrameSize(maxIncomingBytes);
     m_socket->setMaxAllowedIncomingMessageSize(maxIncomingBytes);
@@ -57,10 +38,10 @@ JobMonitorSocket::JobMonitorSocket(Engine *engine, JobId job, std::unique_ptr<QW
         Q_EMIT closed(this);
     });
 
-    m_relay->target = this;
+    m_relay->attach(this, [this] { sendPending(); });
     EventFilter filter;
     filter.job = job;
-    std::shared_ptr<WakeRelay> relay = m_relay;
+    std::shared_ptr<BusWakeRelay> relay = m_relay;
     // Subscribe before reading the history so that nothing falls between the two.
     m_subscription = m_engine->bus().subscribe(filter, queueCapacity, [relay] { relay->post(); });
     sendHelloAndHistory();
@@ -76,10 +57,7 @@ JobMonitorSocket::~JobMonitorSocket()
 
 void JobMonitorSocket::stopWatching()
 {
-    {
-        QMutexLocker locker(&m_relay->mutex);
-        m_relay->target = nullptr;
-    }
+    m_relay->detach();
     if (m_subscription) {
         m_engine->bus().unsubscribe(m_subscription);
         m_subscription.reset();

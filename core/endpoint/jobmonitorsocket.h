@@ -10,6 +10,8 @@ class QWebSocket;
 
 namespace flowscope {
 
+class BusWakeRelay;
+
 class Engine;
 class Subscription;
 
@@ -36,8 +38,6 @@ Q_SIGNALS:
     void closed(flowscope::JobMonitorSocket *monitor);
 
 private:
-    struct WakeRelay;
-
     void sendHelloAndHistory();
     void sendPending();
     void sendText(const QJsonObject &message);
@@ -46,7 +46,7 @@ private:
     Engine *m_engine;
     JobId m_job;
     std::unique_ptr<QWebSocket> m_socket;
-    std::shared_ptr<WakeRelay> m_relay;
+    std::shared_ptr<BusWakeRelay> m_relay;
     std::shared_ptr<Subscription> m_subscription;
     quint64 m_lastSentSeq = 0; // history and live batches overlap: skip what was sent
     quint64 m_droppedReported = 0;
