@@ -156,8 +156,8 @@ bool Debugger::breakBefore(const std::shared_ptr<Activation> &activation, Agent 
             return true;
         }
         stopAt(job, activation, QStringLiteral("breakpoint"), bp->id);
+        announceStop(job, &agent.sink(), true);
     }
-    emitStopped(job, &agent.sink(), true);
     return true;
 }
 
@@ -209,24 +209,18 @@ void Debugger::stopAt(JobState &job, const std::shared_ptr<Activation> &activati
     m_core->touch(job);
 }
 
-void Debugger::emitStopped(JobState &job, EventSink *sink, bool breakpointHit)
+void Debugger::announceStop(JobState &job, EventSink *sink, bool breakpointHit)
 {
-    QVariantMap where;
-    Symbol routine;
-    quint64 activation = 0;
-    {
-        std::lock_guard lock(job.mutex);
-        if (!job.stop)
-            return;
-        routine = job.flow->nodes[size_t(job.stop->routine)].symbol;
-        activation = job.stop->id;
-        where = {{QStringLiteral("reason"), job.stopReason},
-                 {QStringLiteral("activation_id"), activation},
-                 {QStringLiteral("routine"), routine.toString()},
-                 {QStringLiteral("slot"), job.stop->slot}};
-        if (!job.stopBreakpoint.isEmpty())
-            where.insert(QStringLiteral("breakpoint_id"), job.stopBreakpoint);
-    }
+    if (!job.stop)
+        return;
+    const Symbol routine = job.flow->nodes[size_t(job.stop->routine)].symbol;
+    const quint64 activation = job.stop->id;
+    QVariantMap where{{QStringLiteral("reason"), job.stopReason},
+                      {QStringLiteral("activation_id"), activation},
+                      {QStringLiteral("routine"), routine.toString()},
+                      {QStringLiteral("slot"), job.stop->slot}};
+    if (!job.stopBreakpoint.isEmpty())
+        where.insert(QStringLiteral("breakpoint_id"), job.stopBreakpoint);
     if (breakpointHit)
         m_core->emitJobEvent(job, EventType::BreakpointHit, sink, where, routine, activation);
     m_core->emitJobEvent(job, EventType::JobPaused, sink, where, routine, activation);
@@ -321,8 +315,8 @@ void Debugger::noteFinished(const Activation &activation, EventSink *sink)
         const std::shared_ptr<Activation> stop = *next;
         job.parked.erase(next);
         stopAt(job, stop, QStringLiteral("step"), {});
+        announceStop(job, sink, false);
     }
-    emitStopped(job, sink, false);
 }
 
 Status Debugger::step(JobId id, StepMode mode)

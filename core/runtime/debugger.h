@@ -54,8 +54,9 @@ public:
     // Under the job's mutex: stop the job before this activation.
     void stopAt(JobState &job, const std::shared_ptr<Activation> &activation, const QString &reason,
                 const QString &breakpointId);
-    // Announces the job's stop (job_paused with the location; breakpoint_hit first if asked).
-    void emitStopped(JobState &job, EventSink *sink, bool breakpointHit);
+    // With the job's mutex held, so that the events are out before anyone sees the stop:
+    // job_paused with the location (breakpoint_hit first if asked).
+    void announceStop(JobState &job, EventSink *sink, bool breakpointHit);
 
 private:
     // Evaluates conditions, counts hits and writes logpoints, in order; the first breakpoint that

@@ -388,21 +388,18 @@ void EngineCore::enqueue(ActivationPtr activation, EventSink *from)
 bool EngineCore::park(const ActivationPtr &activation, EventSink *sink)
 {
     JobState &job = *activation->job;
-    bool announce = false;
-    {
-        std::lock_guard lock(job.mutex);
-        if (job.status != JobStatus::Paused)
-            return false;
-        if (job.stop || (job.pendingParent != 0 && activation->parent != job.pendingParent)) {
-            job.parked.push_back(activation);
-            return true;
-        }
-        // The first activation to arrive at a paused job is where the debugger stands.
-        announce = job.pendingReason != QLatin1String("pause");
-        m_debugger.stopAt(job, activation, job.pendingReason, job.pendingBreakpoint);
+    std::lock_guard lock(job.mutex);
+    if (job.status != JobStatus::Paused)
+        return false;
+    if (job.stop || (job.pendingParent != 0 && activation->parent != job.pendingParent)) {
+        job.parked.push_back(activation);
+        return true;
     }
+    // The first activation to arrive at a paused job is where the debugger stands.
+    const bool announce = job.pendingReason != QLatin1String("pause");
+    m_debugger.stopAt(job, activation, job.pendingReason, job.pendingBreakpoint);
     if (announce)
-        m_debugger.emitStopped(job, sink, false);
+        m_debugger.announceStop(job, sink, false);
     return true;
 }
 
