@@ -21,6 +21,8 @@ shoot() { # name, seconds to let the console run first
     echo "wrote docs/screenshots/$1.png"
 }
 
+# A clean profile: no saved layout or breakpoints from earlier runs.
+export XDG_CONFIG_HOME=$(mktemp -d) XDG_DATA_HOME=$(mktemp -d)
 display=:97
 Xvfb $display -screen 0 1600x1000x24 -nolisten tcp &
 xvfb=$!
@@ -33,7 +35,9 @@ api() { curl -sf -XPOST "localhost:$port/api/jobs" -d "$1" >/dev/null; }
 api '{"flow_id": "etl", "entry_params": {"batches": 20, "ingest_ms": 12000}}'
 api '{"flow_id": "fastmon", "entry_params": {"files": 200, "daq_ms": 20000}}'
 api '{"flow_id": "scan_swarm", "entry_params": {"waves": 3, "probe_ms": 6000}}'
-shoot console 4
+sleep 2
+DISPLAY=$display xdotool mousemove 70 142 click 1 # the scan_swarm flow: its graph, live
+shoot console 2
 
 # The debugger, in a fresh console: a breakpoint on etl's validate routine stops its job there.
 kill $console

@@ -177,6 +177,7 @@ void DebuggerController::showFlow(const QString &flowId)
         if (m_state.frame > 0)
             m_scene->setFrameRoutine(m_state.frames.value(m_state.frame).routine);
     }
+    m_graphView->fitFlow();
     m_graphView->horizontalScrollBar()->setValue(0);
     updateActions();
 }

@@ -4,6 +4,8 @@
 
 #include <QWheelEvent>
 
+#include <algorithm>
+
 namespace flowscope {
 
 FlowGraphView::FlowGraphView(FlowGraphScene *scene, QWidget *parent)
@@ -16,6 +18,19 @@ FlowGraphView::FlowGraphView(FlowGraphScene *scene, QWidget *parent)
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // Only the nodes that change repaint; the scene is small and mostly static.
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
+}
+
+void FlowGraphView::fitFlow()
+{
+    resetTransform();
+    const QRectF flow = m_scene->itemsBoundingRect();
+    const QSize room = viewport()->size();
+    if (flow.isEmpty() || room.isEmpty())
+        return;
+    const qreal scale = std::clamp(
+        std::min(room.width() / flow.width(), room.height() / flow.height()), 0.5, 1.0);
+    QGraphicsView::scale(scale, scale);
+    ensureVisible(flow.left(), flow.top(), 1, 1, 8, 8);
 }
 
 void FlowGraphView::wheelEvent(QWheelEvent *event)
