@@ -160,6 +160,15 @@ void DebuggerController::flowAdded(const QString &flowId)
     m_breakpoints->flowAdded(flowId);
 }
 
+void DebuggerController::showEvent(const Event &event)
+{
+    if (event.flow.isNull())
+        return;
+    showFlow(event.flow.toString());
+    if (!event.routine.isNull())
+        m_scene->selectRoutine(event.routine.toString());
+}
+
 void DebuggerController::showFlow(const QString &flowId)
 {
     if (flowId.isEmpty() || flowId == m_scene->flowId())

@@ -54,6 +54,8 @@ public:
     void setFlows(const QVector<FlowDefinition> &flows);
     void flowAdded(const QString &flowId);
     void showFlow(const QString &flowId);
+    // Shows where an event happened: its flow in the graph, its routine selected.
+    void showEvent(const Event &event);
     // A null job: none selected.
     void setSelectedJob(const JobInfo &job);
     void applyUpdate(const ClientUpdate &update);

@@ -226,6 +226,12 @@ void MainWindow::connectClient()
         m_debugger->showFlow(m_flows->selectedFlowId());
         updateActions();
     });
+    // Selecting an event shows where it happened in the flow graph.
+    connect(m_eventLog->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_debugger->showEvent(m_eventModel->eventAt(current.row()));
+            });
     connect(m_jobView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::jobSelectionChanged);
     connect(m_debugger, &DebuggerController::statusMessage, m_statusBar,

@@ -3,6 +3,8 @@
 #include "client/inprocessclient.h"
 #include "debuggercontroller.h"
 #include "enginestatusbar.h"
+#include "eventlogmodel.h"
+#include "eventlogview.h"
 #include "flowgraphscene.h"
 #include "flowgraphview.h"
 #include "flowlistwidget.h"
@@ -19,6 +21,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -258,6 +261,21 @@ void TestDebuggerUi::stopsAtTheBreakpointAndSteps()
     // Hit counts follow the runs.
     const BreakpointModel *model = debugger()->breakpoints()->model();
     QTRY_COMPARE_WITH_TIMEOUT(model->breakpointAt(0).hits, quint64(1), timeoutMs);
+
+    // Selecting an event in the log shows its routine in the graph.
+    EventLogModel *events = m_window->eventModel();
+    QTreeView *log = m_window->eventLog()->view();
+    for (const QString &routine : {QStringLiteral("b"), QStringLiteral("a")}) {
+        int row = -1;
+        for (int r = events->rowCount() - 1; r >= 0 && row < 0; --r) {
+            const Event &e = events->eventAt(r);
+            if (e.type == EventType::RoutineStarted && e.routine.toString() == routine)
+                row = r;
+        }
+        QVERIFY2(row >= 0, qPrintable(routine));
+        log->setCurrentIndex(events->index(row, 0));
+        QCOMPARE(graph()->selectedRoutine(), routine);
+    }
 }
 
 void TestDebuggerUi::editingAVariableChangesTheRun()
