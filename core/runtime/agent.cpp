@@ -148,11 +148,11 @@ ActivationPtr Agent::execute(ActivationPtr activation)
         m_core->discard(*activation);
         return nullptr;
     }
-    // Stepping is read before the status: a step that ends sets the pause first, so an agent that
-    // sees the step over also sees the pause, and parks.
+    // A job being debugged decides under its lock (steps start and end concurrently); others
+    // need only a look at the status.
     Debugger &debugger = m_core->debugger();
-    if (job.stepping.load(std::memory_order_acquire)) {
-        if (!debugger.admitWhileStepping(activation, m_sink.get()))
+    if (job.debugging.load(std::memory_order_acquire)) {
+        if (!debugger.admit(activation, m_sink.get()))
             return nullptr;
     } else if (job.currentStatus() == JobStatus::Paused && m_core->park(activation, m_sink.get())) {
         return nullptr;

@@ -240,15 +240,14 @@ bool Debugger::allowedInStep(const JobState &job, const Activation &activation) 
     return false;
 }
 
-bool Debugger::admitWhileStepping(const std::shared_ptr<Activation> &activation, EventSink *sink)
+bool Debugger::admit(const std::shared_ptr<Activation> &activation, EventSink *sink)
 {
+    // One decision under the job's lock: a pause, a step ending or a step starting cannot slip
+    // in between looking at the status and at the step.
     JobState &job = *activation->job;
-    std::unique_lock lock(job.mutex);
-    if (job.status == JobStatus::Paused) {
-        // The step ended meanwhile: this activation waits like any other of a paused job.
-        lock.unlock();
-        return !m_core->park(activation, sink);
-    }
+    std::lock_guard lock(job.mutex);
+    if (m_core->parkLocked(activation, sink))
+        return false;
     if (!job.stepping || job.status != JobStatus::Running)
         return true;
     if (activation->stepGeneration == job.stepGeneration || allowedInStep(job, *activation))

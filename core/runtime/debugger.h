@@ -37,8 +37,9 @@ public:
     // When a routine emits: may ask the job to stop before what the emission causes.
     void checkEmit(const Activation &emitter, const QString &event, const QVariant &data,
                    Agent &agent);
-    // While a job steps: whether an activation may run now (false: it was parked).
-    bool admitWhileStepping(const std::shared_ptr<Activation> &activation, EventSink *sink);
+    // For a job being debugged: whether an activation may run now, given pauses and steps
+    // (false: it was parked, or became the stop).
+    bool admit(const std::shared_ptr<Activation> &activation, EventSink *sink);
     // A new activation of a stepping job: counted when it belongs to the step.
     void noteCreated(Activation &activation);
     // A counted activation finished: the step may be complete.

@@ -387,8 +387,13 @@ void EngineCore::enqueue(ActivationPtr activation, EventSink *from)
 
 bool EngineCore::park(const ActivationPtr &activation, EventSink *sink)
 {
+    std::lock_guard lock(activation->job->mutex);
+    return parkLocked(activation, sink);
+}
+
+bool EngineCore::parkLocked(const ActivationPtr &activation, EventSink *sink)
+{
     JobState &job = *activation->job;
-    std::lock_guard lock(job.mutex);
     if (job.status != JobStatus::Paused)
         return false;
     if (job.stop || (job.pendingParent != 0 && activation->parent != job.pendingParent)) {

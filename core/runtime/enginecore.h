@@ -70,7 +70,9 @@ public:
     // New activations of the flow's running jobs keep their caller chains from now on.
     void markDebugging(const QString &flowId);
     void enqueue(ActivationPtr activation, EventSink *from);
+    // Holds an activation of a paused job (the first becomes the stop); false when not paused.
     bool park(const ActivationPtr &activation, EventSink *sink);
+    bool parkLocked(const ActivationPtr &activation, EventSink *sink); // job mutex held
     void discard(const Activation &activation);
     void finishActivation(const Activation &activation, EventSink *sink);
     void failJob(const std::shared_ptr<JobState> &job, const QString &message, EventSink *sink);
