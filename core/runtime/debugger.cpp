@@ -28,6 +28,12 @@ bool inSubtree(const Activation &a, quint64 rootId)
     return false;
 }
 
+Status notStopped(JobId id, JobStatus status)
+{
+    return Status::conflict(QStringLiteral("job %1 is %2, not stopped at an activation")
+                                .arg(id.toString(), jobStatusName(status)));
+}
+
 QString stepName(StepMode mode)
 {
     switch (mode) {
@@ -423,15 +429,7 @@ QVector<StackFrame> Debugger::frames(const JobState &job) const
     return list;
 }
 
-namespace {
-Status notStopped(JobId id, JobStatus status)
-{
-    return Status::conflict(QStringLiteral("job %1 is %2, not stopped at an activation")
-                                .arg(id.toString(), jobStatusName(status)));
-}
-} // namespace
-
-Status Debugger::callStack(JobId id, QVector<StackFrame> *out) const
+Status Debugger::whileStopped(JobId id, const std::function<Status(JobState &)> &work) const
 {
     Status status;
     const std::shared_ptr<JobState> job = stoppedJob(id, &status);
@@ -440,73 +438,71 @@ Status Debugger::callStack(JobId id, QVector<StackFrame> *out) const
     std::lock_guard lock(job->mutex);
     if (job->status != JobStatus::Paused || !job->stop)
         return notStopped(id, job->status);
-    *out = frames(*job);
-    return Status::success();
+    return work(*job);
+}
+
+Status Debugger::callStack(JobId id, QVector<StackFrame> *out) const
+{
+    return whileStopped(id, [&](JobState &job) {
+        *out = frames(job);
+        return Status::success();
+    });
 }
 
 Status Debugger::variables(JobId id, int frame, FrameVariables *out) const
 {
-    Status status;
-    const std::shared_ptr<JobState> job = stoppedJob(id, &status);
-    if (!job)
-        return status;
-    std::lock_guard lock(job->mutex);
-    if (job->status != JobStatus::Paused || !job->stop)
-        return notStopped(id, job->status);
-    const QVector<StackFrame> stack = frames(*job);
-    if (frame < 0 || frame >= stack.size() || !stack[frame].known)
-        return Status::invalid(
-            QStringLiteral("no frame %1 (the stack has %2)").arg(frame).arg(stack.size()));
-    out->data = stack[frame].data;
-    out->routine = stack[frame].routineVariables;
-    out->job = job->variables;
-    return Status::success();
+    return whileStopped(id, [&](JobState &job) {
+        const QVector<StackFrame> stack = frames(job);
+        if (frame < 0 || frame >= stack.size() || !stack[frame].known)
+            return Status::invalid(
+                QStringLiteral("no frame %1 (the stack has %2)").arg(frame).arg(stack.size()));
+        out->data = stack[frame].data;
+        out->routine = stack[frame].routineVariables;
+        out->job = job.variables;
+        return Status::success();
+    });
 }
 
 Status Debugger::setVariable(JobId id, const QString &scope, const QString &name,
                              const QVariant &value)
 {
-    Status status;
-    const std::shared_ptr<JobState> job = stoppedJob(id, &status);
-    if (!job)
-        return status;
-    std::lock_guard lock(job->mutex);
-    if (job->status != JobStatus::Paused || !job->stop)
-        return notStopped(id, job->status);
-    Activation &stop = *job->stop;
-    QVariantMap &routineVars = job->routineVariables[size_t(stop.routine)];
-    QString where = scope;
-    if (where.isEmpty()) {
-        // No scope named: the innermost one that has the name.
-        where = stop.data.toMap().contains(name) ? QStringLiteral("data")
-                : routineVars.contains(name)     ? QStringLiteral("routine")
-                : job->variables.contains(name)  ? QStringLiteral("job")
-                                                 : QString();
-        if (where.isEmpty())
-            return Status::notFound(QStringLiteral("no variable '%1' in the input data, the "
-                                                   "routine's or the job's variables")
-                                        .arg(name));
-    }
-    if (where == QLatin1String("data")) {
-        if (name.isEmpty() || name == QLatin1String("data")) {
-            stop.data = value; // the whole input
-        } else {
-            if (stop.data.isValid() && stop.data.typeId() != QMetaType::QVariantMap)
-                return Status::invalid(QStringLiteral("the input data is not an object: set it "
-                                                      "whole with the name 'data'"));
-            QVariantMap map = stop.data.toMap();
-            map.insert(name, value);
-            stop.data = map;
+    return whileStopped(id, [&](JobState &job) {
+        Activation &stop = *job.stop;
+        QVariantMap &routineVars = job.routineVariables[size_t(stop.routine)];
+        QString where = scope;
+        if (where.isEmpty()) {
+            // No scope named: the innermost one that has the name.
+            where = stop.data.toMap().contains(name) ? QStringLiteral("data")
+                    : routineVars.contains(name)     ? QStringLiteral("routine")
+                    : job.variables.contains(name)   ? QStringLiteral("job")
+                                                     : QString();
+            if (where.isEmpty())
+                return Status::notFound(QStringLiteral("no variable '%1' in the input data, the "
+                                                       "routine's or the job's variables")
+                                            .arg(name));
         }
-    } else if (where == QLatin1String("routine")) {
-        routineVars.insert(name, value);
-    } else if (where == QLatin1String("job")) {
-        job->variables.insert(name, value);
-    } else {
-        return Status::invalid(QStringLiteral("scope '%1' is not data, routine or job").arg(scope));
-    }
-    m_core->touch(*job);
-    return Status::success();
+        if (where == QLatin1String("data")) {
+            if (name.isEmpty() || name == QLatin1String("data")) {
+                stop.data = value; // the whole input
+            } else {
+                if (stop.data.isValid() && stop.data.typeId() != QMetaType::QVariantMap)
+                    return Status::invalid(QStringLiteral("the input data is not an object: set it "
+                                                          "whole with the name 'data'"));
+                QVariantMap map = stop.data.toMap();
+                map.insert(name, value);
+                stop.data = map;
+            }
+        } else if (where == QLatin1String("routine")) {
+            routineVars.insert(name, value);
+        } else if (where == QLatin1String("job")) {
+            job.variables.insert(name, value);
+        } else {
+            return Status::invalid(
+                QStringLiteral("scope '%1' is not data, routine or job").arg(scope));
+        }
+        m_core->touch(job);
+        return Status::success();
+    });
 }
 
 Status Debugger::evaluate(JobId id, const QString &expression, int frame, EvaluationResult *result)

@@ -5,6 +5,7 @@
 #include "debug/scriptwatchdog.h"
 #include "runtime/result.h"
 
+#include <functional>
 #include <memory>
 
 namespace flowscope {
@@ -66,6 +67,8 @@ private:
                                   const QVariant &data, const QString &port, Agent &agent);
     bool allowedInStep(const JobState &job, const Activation &activation) const;
     std::shared_ptr<JobState> stoppedJob(JobId id, Status *status) const;
+    // Runs work with the job's mutex held, if the job is stopped at an activation.
+    Status whileStopped(JobId id, const std::function<Status(JobState &)> &work) const;
     QVector<StackFrame> frames(const JobState &job) const; // with the job's mutex held
 
     EngineCore *m_core;
