@@ -9,24 +9,8 @@ namespace flowscope::DebugParsing {
 
 namespace {
 
-bool fail(RequestError *error, const QString &message)
-{
-    error->httpStatus = 400;
-    error->message = message;
-    return false;
-}
-
-// An optional string field: absent or null leaves *out untouched.
-bool optionalString(const QJsonObject &body, const QString &key, QString *out, RequestError *error)
-{
-    const QJsonValue value = body.value(key);
-    if (value.isUndefined() || value.isNull())
-        return true;
-    if (!value.isString())
-        return fail(error, key + QStringLiteral(": must be a string"));
-    *out = value.toString();
-    return true;
-}
+using RequestParsing::fail;
+using RequestParsing::optionalString;
 
 bool requiredString(const QJsonObject &body, const QString &key, QString *out, RequestError *error,
                     const QString &why = {})

@@ -14,25 +14,6 @@ namespace {
 // Bounded so that the job's deadline in milliseconds fits a qint64 (as in flow files).
 constexpr qint64 maxTimeoutSeconds = 1'000'000'000;
 
-bool fail(RequestError *error, const QString &message, int status = 400)
-{
-    error->httpStatus = status;
-    error->message = message;
-    return false;
-}
-
-// An optional string field: absent or null leaves *out untouched.
-bool optionalString(const QJsonObject &body, const QString &key, QString *out, RequestError *error)
-{
-    const QJsonValue value = body.value(key);
-    if (value.isUndefined() || value.isNull())
-        return true;
-    if (!value.isString())
-        return fail(error, key + QStringLiteral(": must be a string"));
-    *out = value.toString();
-    return true;
-}
-
 // A non-negative integer query item; absent leaves *out untouched.
 bool queryInt(const QUrlQuery &query, const QString &key, int min, int max, int *out,
               RequestError *error)
@@ -141,6 +122,24 @@ bool traceLimit(const QUrlQuery &query, int *limit, RequestError *error)
     *limit = -1;
     return queryInt(query, QStringLiteral("limit"), 0, std::numeric_limits<int>::max(), limit,
                     error);
+}
+
+bool fail(RequestError *error, const QString &message, int status)
+{
+    error->httpStatus = status;
+    error->message = message;
+    return false;
+}
+
+bool optionalString(const QJsonObject &body, const QString &key, QString *out, RequestError *error)
+{
+    const QJsonValue value = body.value(key);
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isString())
+        return fail(error, key + QStringLiteral(": must be a string"));
+    *out = value.toString();
+    return true;
 }
 
 } // namespace flowscope::RequestParsing

@@ -39,6 +39,11 @@ namespace RequestParsing {
 constexpr qsizetype maxBodyBytes = 1024 * 1024;
 
 // The body as a JSON object; 413 over maxBodyBytes, 400 for anything but an object.
+// Field helpers shared by the request parsers: fail() sets the error and returns false;
+// optionalString leaves *out untouched when the field is absent or null.
+bool fail(RequestError *error, const QString &message, int status = 400);
+bool optionalString(const QJsonObject &body, const QString &key, QString *out, RequestError *error);
+
 bool jsonObjectBody(const QByteArray &body, QJsonObject *object, RequestError *error);
 // POST /api/jobs: {flow_id, entry_routine_id?, entry_slot?, entry_params?, timeout?}
 bool jobRequest(const QJsonObject &body, JobRequest *request, RequestError *error);
