@@ -10,6 +10,7 @@ const char *const names[eventTypeCount] = {
     "job_started",   "job_completed",   "job_failed",    "job_cancelled", "job_paused",
     "job_resumed",   "routine_started", "routine_ended", "routine_error", "slot_called",
     "event_emitted", "progress",        "log",           "heartbeat",     "breakpoint_hit",
+    "alert",         "metric",
 };
 
 // Names used by the systems Flowscope replaces (see docs/events.md).
@@ -39,6 +40,9 @@ const QHash<QString, EventType> &aliases()
         {QStringLiteral("slot_call"), EventType::SlotCalled},
         {QStringLiteral("event_emit"), EventType::EventEmitted},
         {QStringLiteral("error"), EventType::RoutineError},
+        // Metrics and heartbeat layer
+        {QStringLiteral("health_alert"), EventType::Alert},
+        {QStringLiteral("task_metric"), EventType::Metric},
     };
     return map;
 }

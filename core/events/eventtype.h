@@ -24,6 +24,8 @@ enum class EventType : quint8 {
     Log,            // payload {message, level}
     Heartbeat,      // agent liveness; payload {state, active, completed, routine}
     BreakpointHit,  // a breakpoint stopped the job; payload {breakpoint_id, reason, ...}
+    Alert,          // an agent's health changed; agent set, payload {level, from, to, message, ...}
+    Metric,         // a routine reported numeric fields; payload {name: number, ...}
     Count
 };
 

@@ -1,0 +1,8 @@
+target_sources(flowscope-core PRIVATE
+    health/agenthealth.h
+    health/alert.h
+    health/healthmonitor.cpp health/healthmonitor.h
+    health/healthpolicy.h
+    health/healthstate.cpp health/healthstate.h
+    health/healthtimer.cpp health/healthtimer.h
+)

@@ -1,0 +1,6 @@
+target_sources(flowscope-core PRIVATE
+    metrics/histogram.cpp metrics/histogram.h
+    metrics/metricscollector.cpp metrics/metricscollector.h
+    metrics/metricsrollup.h
+    metrics/metricssummary.cpp metrics/metricssummary.h
+)
