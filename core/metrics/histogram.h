@@ -32,12 +32,16 @@ public:
     static bool fromBytes(const QByteArray &bytes, Histogram *histogram);
 
 private:
+    // Buckets [m_offset, m_offset + m_buckets.size()): only the range of values seen is allocated.
     std::vector<quint64> m_buckets;
+    int m_offset = 0;
     quint64 m_count = 0;
     qint64 m_min = 0;
     qint64 m_max = 0;
-    double m_sum = 0;
-    double m_sumSquares = 0;
+    // Running mean and sum of squared deviations (Welford / Chan): stable where sum and sum of
+    // squares of large nanosecond values would cancel.
+    double m_mean = 0;
+    double m_m2 = 0;
 };
 
 } // namespace flowscope
