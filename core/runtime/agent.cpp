@@ -1,21 +1,64 @@
 #include "runtime/agent.h"
 
 #include "runtime/activation.h"
+#include "runtime/checkpointer.h"
 #include "runtime/context.h"
 #include "runtime/debugger.h"
 #include "runtime/enginecore.h"
+#include "runtime/enginehealth.h"
 #include "runtime/flowruntime.h"
 #include "runtime/jobstate.h"
 #include "runtime/workqueue.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJSEngine>
+#include <QSysInfo>
 
+#include <algorithm>
 #include <exception>
+#include <utility>
 
 #include <pthread.h>
 
 namespace flowscope::Internal {
+
+namespace {
+
+// Counts a handler of a checkpointed job as running for as long as it lives.
+class RunningCount
+{
+public:
+    explicit RunningCount(JobState &job)
+        : m_job(job.checkpointed ? &job : nullptr)
+    {
+        if (m_job)
+            m_job->running.fetch_add(1);
+    }
+    RunningCount(const RunningCount &) = delete;
+    RunningCount &operator=(RunningCount &&other) noexcept
+    {
+        release();
+        m_job = std::exchange(other.m_job, nullptr);
+        return *this;
+    }
+    RunningCount(RunningCount &&other) noexcept
+        : m_job(std::exchange(other.m_job, nullptr))
+    {}
+    ~RunningCount() { release(); }
+    bool active() const { return m_job != nullptr; }
+    void release()
+    {
+        if (m_job)
+            m_job->running.fetch_sub(1);
+        m_job = nullptr;
+    }
+
+private:
+    JobState *m_job;
+};
+
+} // namespace
 
 Agent::Agent(EngineCore *core, const QString &name, WorkQueue *queue, bool pooled)
     : m_core(core)
@@ -24,6 +67,7 @@ Agent::Agent(EngineCore *core, const QString &name, WorkQueue *queue, bool poole
     , m_queue(queue)
     , m_pooled(pooled)
     , m_sink(core->bus().createSink())
+    , m_beatIntervalNs(qint64(core->config.heartbeatIntervalMs) * 1'000'000)
 {
     m_info.name = name;
     m_info.pooled = pooled;
@@ -55,10 +99,66 @@ AgentInfo Agent::info() const
     return m_info;
 }
 
-void Agent::markHeartbeat(qint64 ms)
+void Agent::beatIfDue()
 {
+    const qint64 now = EventSink::nowNs();
+    if (now - m_lastBeatNs >= m_beatIntervalNs)
+        beat(now);
+}
+
+void Agent::noteCheckpoint()
+{
+    {
+        std::lock_guard lock(m_infoMutex);
+        m_info.lastCheckpointMs = QDateTime::currentMSecsSinceEpoch();
+    }
+    beatIfDue();
+}
+
+void Agent::beat(qint64 nowNs)
+{
+    m_lastBeatNs = nowNs;
+    const qint64 nowMs = nowNs / 1'000'000;
+    AgentInfo info;
+    {
+        std::lock_guard lock(m_infoMutex);
+        m_info.lastHeartbeatMs = nowMs;
+        info = m_info;
+    }
+    static const qint64 pid = QCoreApplication::applicationPid();
+    static const QString host = QSysInfo::machineHostName();
+    const bool busy = info.state == AgentState::Busy || info.state == AgentState::Waiting;
+    const QVariantMap metadata{{QStringLiteral("pid"), pid},
+                               {QStringLiteral("host"), host},
+                               {QStringLiteral("state"), agentStateName(info.state)},
+                               {QStringLiteral("active"), busy ? 1 : 0},
+                               {QStringLiteral("completed"), info.completed},
+                               {QStringLiteral("failed"), info.failed},
+                               {QStringLiteral("routine"), info.currentRoutine},
+                               {QStringLiteral("job_id"),
+                                info.currentJob.isNull() ? QString() : info.currentJob.toString()},
+                               {QStringLiteral("pooled"), info.pooled}};
+    m_core->health().beat(m_name, nowMs, metadata);
+    if (!m_sink->enabled())
+        return;
+    Event e;
+    e.type = EventType::Heartbeat;
+    e.agent = m_symbol;
+    // The job goes in the payload: a heartbeat belongs to the agent, not to a job's trace.
+    e.payload = metadata;
+    m_sink->emit(std::move(e));
+}
+
+AgentLiveness Agent::liveness() const
+{
+    AgentLiveness live;
+    live.alive = m_alive.load();
     std::lock_guard lock(m_infoMutex);
-    m_info.lastHeartbeatMs = ms;
+    live.busy = m_info.state == AgentState::Busy || m_info.state == AgentState::Waiting;
+    live.routine = m_info.currentRoutine;
+    live.busySinceMs = m_info.busySinceMs;
+    live.lastCheckpointMs = m_info.lastCheckpointMs;
+    return live;
 }
 
 QJSEngine *Agent::scriptEngine()
@@ -81,17 +181,27 @@ ExpressionCache &Agent::expressions()
 
 void Agent::run()
 {
+    m_alive = true;
     ActivationPtr next;
     for (;;) {
+        beatIfDue();
         ActivationPtr activation = next ? std::move(next) : m_queue->tryPop();
-        if (!activation) {
+        while (!activation) {
             m_sink->flush();
-            activation = m_queue->pop();
+            // Idle: wake for the next beat if nothing arrives before it.
+            const qint64 untilBeatNs = m_lastBeatNs + m_beatIntervalNs - EventSink::nowNs();
+            bool closed = false;
+            activation = m_queue->popFor(std::max<qint64>(untilBeatNs / 1'000'000, 1), &closed);
+            if (closed)
+                break;
+            if (!activation)
+                beatIfDue();
         }
         if (!activation)
             break;
         next = execute(std::move(activation));
     }
+    m_alive = false;
     m_sink->flush();
     m_expressions.reset();
     m_pinnedHandle = QJSValue();
@@ -126,6 +236,7 @@ void Agent::setBusy(const QString &routine, JobId job)
     m_info.currentRoutine = routine;
     m_info.currentJob = job;
     m_info.busySinceMs = QDateTime::currentMSecsSinceEpoch();
+    m_info.lastCheckpointMs = 0;
 }
 
 void Agent::setIdle(bool failed)
@@ -159,6 +270,16 @@ ActivationPtr Agent::execute(ActivationPtr activation)
     }
     if (debugger.armed() && !activation->resumed && debugger.breakBefore(activation, *this))
         return nullptr;
+    // While a checkpoint is being taken the job's activations wait: the checkpointer reads the
+    // state once no handler of the job runs (running and holding pair like Dekker's flags).
+    RunningCount counted(job);
+    if (counted.active() && job.holding.load()) {
+        counted.release();
+        if (Checkpointer *checkpoints = m_core->checkpointer();
+            checkpoints && checkpoints->hold(activation))
+            return nullptr;
+        counted = RunningCount(job);
+    }
 
     const RoutineNode &node = job.flow->nodes[size_t(activation->routine)];
     setBusy(node.id, job.id);
@@ -198,6 +319,7 @@ ActivationPtr Agent::execute(ActivationPtr activation)
         m_sink->emit(std::move(started));
     }
     setIdle(failed);
+    counted.release();
     if (failed) {
         m_core->failJob(activation->job,
                         QStringLiteral("routine '%1' failed: %2").arg(node.id, context.failure()),

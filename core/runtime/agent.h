@@ -2,10 +2,12 @@
 
 #include "debug/expression.h"
 #include "events/eventbus.h"
+#include "health/agenthealth.h"
 #include "runtime/agentinfo.h"
 
 #include <QJSValue>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -30,7 +32,12 @@ public:
     Symbol symbol() const { return m_symbol; }
     EventSink &sink() { return *m_sink; }
     AgentInfo info() const;
-    void markHeartbeat(qint64 ms);
+    // Beats when an interval has passed since the last beat (from this agent's thread: its run
+    // loop and Context::checkpoint). A handler that never checkpoints stops the beats, which is
+    // how a stuck agent shows.
+    void beatIfDue();
+    void noteCheckpoint();
+    AgentLiveness liveness() const;
     // Inside checkpoint(), waiting for its paused job to resume.
     void setWaiting(bool waiting);
     // Stops a script handler of that job running on this agent now (the job has ended).
@@ -46,6 +53,7 @@ private:
     // Runs one activation; returns the next one already taken from the queue, if any.
     std::shared_ptr<Activation> execute(std::shared_ptr<Activation> activation);
     void setBusy(const QString &routine, JobId job);
+    void beat(qint64 nowNs);
     void setIdle(bool failed);
 
     EngineCore *m_core;
@@ -61,6 +69,9 @@ private:
     std::unique_ptr<ExpressionCache> m_expressions;
 
     std::thread m_thread;
+    std::atomic<bool> m_alive{false};
+    qint64 m_lastBeatNs = 0; // this agent's thread only
+    const qint64 m_beatIntervalNs;
     mutable std::mutex m_infoMutex;
     QJSEngine *m_scriptEngineForInterrupt = nullptr; // guarded by m_infoMutex
     AgentInfo m_info;

@@ -23,6 +23,7 @@ struct AgentInfo
     quint64 completed = 0; // activations run
     quint64 failed = 0;
     qint64 lastHeartbeatMs = 0;
+    qint64 lastCheckpointMs = 0; // in the current activation (0: none yet)
 };
 
 } // namespace flowscope

@@ -185,6 +185,28 @@ void Context::setProgress(double progress)
     }
 }
 
+void Context::reportMetrics(const QVariantMap &fields)
+{
+    EventSink &sink = m_agent->sink();
+    if (!sink.enabled() || fields.isEmpty())
+        return;
+    const JobState &job = *m_activation->job;
+    Event e;
+    e.type = EventType::Metric;
+    e.job = job.id;
+    e.flow = job.flow->symbol;
+    e.routine = job.flow->nodes[size_t(m_activation->routine)].symbol;
+    e.agent = m_agent->symbol();
+    e.activation = m_activation->id;
+    e.payload = fields;
+    sink.emit(std::move(e));
+}
+
+void Context::reportMetric(const QString &name, double value)
+{
+    reportMetrics(QVariantMap{{name, value}});
+}
+
 void Context::log(const QString &message)
 {
     EventSink &sink = m_agent->sink();
@@ -213,12 +235,23 @@ bool Context::checkpoint()
         lastFlush = now;
         sink.flush();
     }
+    m_agent->noteCheckpoint();
     if (job.currentStatus() == JobStatus::Paused) {
         sink.flush(); // the pause is visible to watchers while this handler waits
         m_agent->setWaiting(true);
         {
             std::unique_lock lock(job.mutex);
-            job.changed.wait(lock, [&job] { return job.status != JobStatus::Paused; });
+            // A checkpoint taken meanwhile lists this activation as pending: after a restore
+            // it runs again from its start.
+            job.waiting.push_back(m_self);
+            // Wakes every interval to beat: a handler waiting for a resume is not stuck.
+            while (!job.changed.wait_for(lock, std::chrono::milliseconds(100),
+                                         [&job] { return job.status != JobStatus::Paused; })) {
+                lock.unlock();
+                m_agent->beatIfDue();
+                lock.lock();
+            }
+            job.waiting.erase(std::find(job.waiting.begin(), job.waiting.end(), m_self));
         }
         m_agent->setWaiting(false);
     }

@@ -52,6 +52,10 @@ public:
     // The job's progress, 0..1.
     void setProgress(double progress);
     void log(const QString &message);
+    // Numeric fields for metrics (tokens used, files changed, bytes...): summed and averaged per
+    // routine, agent, job and flow.
+    void reportMetric(const QString &name, double value);
+    void reportMetrics(const QVariantMap &fields);
 
     // Cooperative control point: blocks while the job is paused; returns false once the job is
     // cancelled or failed, and the handler should then return promptly.

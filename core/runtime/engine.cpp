@@ -1,10 +1,15 @@
 #include "runtime/engine.h"
 
+#include "journal/journal.h"
 #include "routines/builtinroutines.h"
+#include "runtime/checkpointer.h"
 #include "runtime/enginecore.h"
+#include "runtime/enginehealth.h"
+#include "runtime/enginepersistence.h"
 #include "runtime/flowruntime.h"
 #include "runtime/jobstate.h"
 
+#include <QDateTime>
 #include <QFile>
 
 namespace flowscope {
@@ -219,6 +224,131 @@ Status Engine::evaluate(JobId job, const QString &expression, int frame,
                         EvaluationResult *result) const
 {
     return d->debugger().evaluate(job, expression, frame, result);
+}
+
+HealthPolicy Engine::healthPolicy() const
+{
+    return d->health().monitor().policy();
+}
+
+QVector<AgentHealth> Engine::agentHealth() const
+{
+    return d->health().agents(QDateTime::currentMSecsSinceEpoch());
+}
+
+QVector<Alert> Engine::alerts(int limit) const
+{
+    return d->health().alerts(limit);
+}
+
+MetricsCollector &Engine::metrics()
+{
+    return d->metrics();
+}
+
+MetricsSummary Engine::metrics(MetricScope scope, const QString &key, bool *found) const
+{
+    return d->metrics().summary(scope, key, found);
+}
+
+Status Engine::openJournal(const QString &path)
+{
+    return d->openJournal(path, d->config.journalRetentionDays);
+}
+
+Journal *Engine::journal() const
+{
+    Internal::EnginePersistence *persistence = d->persistence();
+    return persistence ? &persistence->journal() : nullptr;
+}
+
+namespace {
+Status noJournal()
+{
+    return Status::conflict(QStringLiteral("the engine keeps no journal (start it with --db)"));
+}
+} // namespace
+
+QVector<JobRecord> Engine::interruptedJobs() const
+{
+    Internal::EnginePersistence *persistence = d->persistence();
+    return persistence ? persistence->interruptedJobs() : QVector<JobRecord>();
+}
+
+QVector<JobCheckpoint> Engine::checkpoints(JobId job) const
+{
+    Journal *j = journal();
+    if (!j)
+        return {};
+    j->flush();
+    return j->checkpoints(job);
+}
+
+Status Engine::checkpointJob(JobId id, int timeoutMs, quint64 *checkpointId)
+{
+    Internal::Checkpointer *checkpoints = d->checkpointer();
+    if (!checkpoints)
+        return noJournal();
+    const auto job = d->findJob(id);
+    if (!job)
+        return Status::notFound(QStringLiteral("no job '%1'").arg(id.toString()));
+    if (job->finished())
+        return Status::conflict(QStringLiteral("job %1 is %2: its last checkpoint is final")
+                                    .arg(id.toString(), jobStatusName(job->currentStatus())));
+    const quint64 taken = checkpoints->take(job, QStringLiteral("request"), timeoutMs);
+    if (taken == 0)
+        return Status::conflict(
+            QStringLiteral("job %1 had handlers running for all of %2 ms: no consistent point")
+                .arg(id.toString())
+                .arg(timeoutMs));
+    if (checkpointId)
+        *checkpointId = taken;
+    return Status::success();
+}
+
+Status Engine::resumeInterrupted(JobId id)
+{
+    Internal::EnginePersistence *persistence = d->persistence();
+    if (!persistence)
+        return noJournal();
+    persistence->journal().flush();
+    const std::optional<JobRecord> record = persistence->journal().job(id);
+    if (!record)
+        return Status::notFound(QStringLiteral("the journal has no job '%1'").arg(id.toString()));
+    if (isFinished(record->status))
+        return Status::conflict(QStringLiteral("job %1 was %2, not interrupted")
+                                    .arg(id.toString(), jobStatusName(record->status)));
+    if (record->lastCheckpoint == 0)
+        return Status::conflict(QStringLiteral("job %1 has no checkpoint").arg(id.toString()));
+    return resumeFrom(id, record->lastCheckpoint);
+}
+
+Status Engine::resumeFrom(JobId id, quint64 checkpointId)
+{
+    Internal::EnginePersistence *persistence = d->persistence();
+    if (!persistence)
+        return noJournal();
+    persistence->journal().flush();
+    const std::optional<JobCheckpoint> checkpoint = persistence->journal().checkpoint(checkpointId);
+    if (!checkpoint)
+        return Status::notFound(QStringLiteral("no checkpoint %1").arg(checkpointId));
+    if (checkpoint->job != id)
+        return Status::invalid(QStringLiteral("checkpoint %1 belongs to job %2, not %3")
+                                   .arg(checkpointId)
+                                   .arg(checkpoint->job.toString(), id.toString()));
+    return persistence->restore(*checkpoint, false, {}, nullptr);
+}
+
+Status Engine::forkJob(quint64 checkpointId, const QVariantMap &variables, JobId *newJob)
+{
+    Internal::EnginePersistence *persistence = d->persistence();
+    if (!persistence)
+        return noJournal();
+    persistence->journal().flush();
+    const std::optional<JobCheckpoint> checkpoint = persistence->journal().checkpoint(checkpointId);
+    if (!checkpoint)
+        return Status::notFound(QStringLiteral("no checkpoint %1").arg(checkpointId));
+    return persistence->restore(*checkpoint, true, variables, newJob);
 }
 
 } // namespace flowscope

@@ -5,6 +5,11 @@
 #include "events/event.h"
 #include "flow/flowdefinition.h"
 #include "flow/flowloader.h"
+#include "health/agenthealth.h"
+#include "health/alert.h"
+#include "health/healthpolicy.h"
+#include "journal/jobcheckpoint.h"
+#include "metrics/metricssummary.h"
 #include "runtime/agentinfo.h"
 #include "runtime/engineconfig.h"
 #include "runtime/jobinfo.h"
@@ -21,6 +26,8 @@ class QObject;
 namespace flowscope {
 
 class EventBus;
+class Journal;
+class MetricsCollector;
 class RoutineRegistry;
 
 namespace Internal {
@@ -104,6 +111,30 @@ public:
 
     // Removes finished jobs past the retention limits now (also done periodically).
     void applyRetention();
+
+    // Health (docs/health.md): every agent beats; states follow from the beats' ages.
+    HealthPolicy healthPolicy() const;
+    QVector<AgentHealth> agentHealth() const;
+    QVector<Alert> alerts(int limit = -1) const; // newest first, from the last 1000
+
+    // Metrics from the event stream (monitoring on); longer ranges come from the journal.
+    MetricsCollector &metrics();
+    MetricsSummary metrics(MetricScope scope, const QString &key, bool *found = nullptr) const;
+
+    // Persistence (docs/persistence.md). Opening the journal makes jobs started afterwards
+    // checkpointed and resumable; it can be done once.
+    Status openJournal(const QString &path);
+    Journal *journal() const; // null until opened
+    QVector<JobRecord> interruptedJobs() const;
+    QVector<JobCheckpoint> checkpoints(JobId job) const;
+    // Takes a checkpoint now, waiting up to timeoutMs for the job's running handlers to return.
+    Status checkpointJob(JobId job, int timeoutMs, quint64 *checkpointId = nullptr);
+    // Runs an interrupted job on from its last checkpoint, under its own id.
+    Status resumeInterrupted(JobId job);
+    // Runs a job (not running now) on from one of its checkpoints, under its own id.
+    Status resumeFrom(JobId job, quint64 checkpointId);
+    // A new job from any checkpoint, with job variables overridden.
+    Status forkJob(quint64 checkpointId, const QVariantMap &variables, JobId *newJob);
 
 private:
     std::unique_ptr<Internal::EngineCore> d;

@@ -1,8 +1,12 @@
 #include "runtime/enginecore.h"
 
+#include "journal/journal.h"
 #include "runtime/activation.h"
 #include "runtime/agent.h"
+#include "runtime/checkpointer.h"
 #include "runtime/engine.h"
+#include "runtime/enginehealth.h"
+#include "runtime/enginepersistence.h"
 #include "runtime/enginethread.h"
 #include "runtime/flowruntime.h"
 #include "runtime/jobstate.h"
@@ -23,6 +27,16 @@ qint64 nowMs()
 }
 
 constexpr int housekeepingIntervalMs = 100;
+constexpr int metricsIntervalMs = 50;
+constexpr int rollupCheckMs = 1000;
+
+HealthPolicy healthPolicy(const EngineConfig &config)
+{
+    HealthPolicy policy;
+    policy.intervalMs = std::max(100, config.heartbeatIntervalMs);
+    policy.failedAfterIntervals = std::max(3, config.failedAfterHeartbeats);
+    return policy;
+}
 
 } // namespace
 
@@ -33,17 +47,38 @@ EngineCore::EngineCore(const EngineConfig &cfg)
     , m_instance(quint64(QRandomGenerator::global()->generate()) << 32)
     , m_poolQueue(std::make_unique<WorkQueue>())
     , m_controlSink(m_bus.createSink())
+    , m_health(std::make_unique<EngineHealth>(this, healthPolicy(cfg)))
 {
     m_bus.setEnabled(cfg.monitoring);
+    // Metrics see every event; the engine thread drains them in batches.
+    m_metricsFeed = m_bus.subscribe(EventFilter{}, 1 << 20);
+    m_health->monitor().setProbe([this](const QString &name) {
+        std::lock_guard lock(m_agentsMutex);
+        for (const auto &agent : m_agents) {
+            if (agent->name() == name)
+                return agent->liveness();
+        }
+        AgentLiveness gone;
+        gone.alive = false;
+        return gone;
+    });
     const int workers = std::max(1, cfg.workers);
     for (int i = 1; i <= workers; ++i) {
-        m_agents.push_back(std::make_unique<Agent>(this, QStringLiteral("worker-%1").arg(i),
-                                                   m_poolQueue.get(), true));
-        m_agents.back()->start();
+        std::lock_guard lock(m_agentsMutex);
+        startAgent(std::make_unique<Agent>(this, QStringLiteral("worker-%1").arg(i),
+                                           m_poolQueue.get(), true));
     }
+    std::vector<EngineThread::Task> tasks{{[this] { housekeep(); }, housekeepingIntervalMs},
+                                          {[this] { drainMetrics(); }, metricsIntervalMs}};
     m_thread = std::make_unique<EngineThread>(
-        EngineThread::Task{[this] { housekeep(); }, housekeepingIntervalMs},
-        EngineThread::Task{[this] { heartbeat(); }, std::max(10, config.heartbeatIntervalMs)});
+        std::move(tasks), [this](QObject *context) { m_health->startTimer(context); });
+}
+
+void EngineCore::startAgent(std::unique_ptr<Agent> agent)
+{
+    m_health->agentStarted(agent->name(), nowMs());
+    agent->start();
+    m_agents.push_back(std::move(agent));
 }
 
 QObject *EngineCore::threadContext() const
@@ -53,6 +88,8 @@ QObject *EngineCore::threadContext() const
 
 EngineCore::~EngineCore()
 {
+    if (EnginePersistence *persistence = m_persistencePtr.load())
+        persistence->suspendAll();
     m_thread.reset();
     // Release every job (paused ones hold parked activations, handlers may wait in checkpoint).
     for (const JobInfo &info : jobs()) {
@@ -70,6 +107,9 @@ EngineCore::~EngineCore()
         dropAll(*queue);
     m_agents.clear();
     m_controlSink->flush();
+    m_bus.unsubscribe(m_metricsFeed);
+    m_persistencePtr = nullptr;
+    m_persistence.reset();
 }
 
 Agent *EngineCore::agentFor(const QString &name)
@@ -80,8 +120,7 @@ Agent *EngineCore::agentFor(const QString &name)
             return agent.get();
     }
     m_namedQueues.push_back(std::make_unique<WorkQueue>());
-    m_agents.push_back(std::make_unique<Agent>(this, name, m_namedQueues.back().get(), false));
-    m_agents.back()->start();
+    startAgent(std::make_unique<Agent>(this, name, m_namedQueues.back().get(), false));
     return m_agents.back().get();
 }
 
@@ -225,8 +264,9 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
             QStringLiteral("routine '%1' has no slot '%2' (slots: %3)")
                 .arg(routineId, slot, node.routine->slotNames().join(QLatin1String(", "))));
 
-    const JobId jobId(m_instance | (m_jobCounter.fetch_add(1) + 1));
+    const JobId jobId = newJobId();
     auto job = std::make_shared<JobState>(jobId, flow);
+    EnginePersistence *persistence = m_persistencePtr.load();
     const double timeout = request.timeoutSeconds > 0 ? request.timeoutSeconds : def.timeoutSeconds;
     {
         std::lock_guard lock(job->mutex);
@@ -243,6 +283,7 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
         job->setStatus(JobStatus::Running);
         job->outstanding.store(1);
         job->debugging = m_debugger.breakpoints().anyFor(jobId, def.flowId);
+        job->checkpointed = persistence != nullptr;
         touch(*job);
     }
     m_jobs.insert(job);
@@ -256,6 +297,22 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
     entry->slot = slot;
     entry->slotSymbol = node.slotSymbols.value(slot);
     entry->data = request.params;
+    if (persistence) {
+        // The first checkpoint holds the entry activation: a job killed before its first
+        // periodic checkpoint can still be resumed.
+        JobCheckpoint first;
+        {
+            std::lock_guard lock(job->mutex);
+            first = Checkpointer::capture(*job, QStringLiteral("start"), {entry});
+        }
+        first.lastSeq = m_bus.lastSequence();
+        persistence->journal().saveCheckpoint(&first);
+        {
+            std::lock_guard lock(job->mutex);
+            job->lastCheckpoint = first.id;
+        }
+        persistence->recordJob(*job);
+    }
     enqueue(std::move(entry), nullptr);
     if (id)
         *id = jobId;
@@ -282,6 +339,9 @@ Status EngineCore::pauseJob(JobId id)
     }
     emitJobEvent(*job, EventType::JobPaused, nullptr,
                  QVariantMap{{QStringLiteral("reason"), QStringLiteral("pause")}});
+    recordJob(*job);
+    if (Checkpointer *checkpoints = checkpointer())
+        checkpoints->request(job, QStringLiteral("pause"));
     return Status::success();
 }
 
@@ -309,6 +369,7 @@ Status EngineCore::resumeJob(JobId id)
         job->changed.notify_all();
     }
     emitJobEvent(*job, EventType::JobResumed, nullptr);
+    recordJob(*job);
     for (ActivationPtr &a : parked)
         enqueue(std::move(a), nullptr);
     return Status::success();
@@ -354,6 +415,13 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
         job->stepping = false;
         touch(*job);
         job->changed.notify_all(); // releases handlers blocked in checkpoint()
+    }
+    if (Checkpointer *checkpoints = checkpointer()) {
+        checkpoints->saveFinished(*job,
+                                  status == JobStatus::Completed ? QStringLiteral("completion")
+                                  : status == JobStatus::Failed  ? QStringLiteral("failure")
+                                                                 : QStringLiteral("cancel"),
+                                  parked);
     }
     for (const ActivationPtr &a : parked)
         discard(*a);
@@ -403,8 +471,11 @@ bool EngineCore::parkLocked(const ActivationPtr &activation, EventSink *sink)
     // The first activation to arrive at a paused job is where the debugger stands.
     const bool announce = job.pendingReason != QLatin1String("pause");
     m_debugger.stopAt(job, activation, job.pendingReason, job.pendingBreakpoint);
-    if (announce)
+    if (announce) {
         m_debugger.announceStop(job, sink, false);
+        if (Checkpointer *checkpoints = checkpointer())
+            checkpoints->request(activation->job, QStringLiteral("breakpoint"));
+    }
     return true;
 }
 
@@ -493,28 +564,109 @@ void EngineCore::housekeep()
     }
 }
 
-void EngineCore::heartbeat()
+void EngineCore::drainMetrics()
 {
+    const std::vector<Event> batch = m_metricsFeed->takeAll();
+    if (!batch.empty())
+        m_metrics.consume(batch);
     const qint64 now = nowMs();
+    if (now - m_lastRollupMs < rollupCheckMs)
+        return;
+    m_lastRollupMs = now;
+    std::vector<MetricsRollup> rollups = m_metrics.takeRollups(now);
+    EnginePersistence *persistence = m_persistencePtr.load();
+    if (persistence && !rollups.empty() && !persistence->suspended())
+        persistence->journal().appendRollups(std::move(rollups));
+}
+
+JobId EngineCore::newJobId()
+{
+    return JobId(m_instance | (m_jobCounter.fetch_add(1) + 1));
+}
+
+void EngineCore::insertJob(const std::shared_ptr<JobState> &job)
+{
+    m_jobs.insert(job);
+}
+
+std::vector<std::shared_ptr<JobState>> EngineCore::liveJobs() const
+{
+    std::vector<std::shared_ptr<JobState>> live;
+    for (const auto &job : m_jobs.all()) {
+        if (!job->finished())
+            live.push_back(job);
+    }
+    return live;
+}
+
+std::vector<ActivationPtr> EngineCore::queuedActivations(const JobState &job)
+{
+    const auto mine = [&job](const Activation &a) { return a.job.get() == &job; };
+    std::vector<ActivationPtr> queued = m_poolQueue->copyIf(mine);
     std::lock_guard lock(m_agentsMutex);
-    for (const auto &agent : m_agents) {
-        agent->markHeartbeat(now);
-        if (!m_bus.isEnabled())
-            continue;
-        const AgentInfo info = agent->info();
+    for (const auto &queue : m_namedQueues) {
+        std::vector<ActivationPtr> more = queue->copyIf(mine);
+        queued.insert(queued.end(), more.begin(), more.end());
+    }
+    return queued;
+}
+
+Checkpointer *EngineCore::checkpointer() const
+{
+    EnginePersistence *persistence = m_persistencePtr.load();
+    return persistence && !persistence->suspended() ? &persistence->checkpointer() : nullptr;
+}
+
+void EngineCore::recordJob(const JobState &job)
+{
+    if (EnginePersistence *persistence = m_persistencePtr.load())
+        persistence->recordJob(job);
+}
+
+void EngineCore::publishAlert(const Alert &alert)
+{
+    if (m_bus.isEnabled()) {
         Event e;
-        e.type = EventType::Heartbeat;
-        e.agent = agent->symbol();
-        // The job goes in the payload: a heartbeat belongs to the agent, not to a job's trace.
-        e.payload = QVariantMap{{QStringLiteral("state"), agentStateName(info.state)},
-                                {QStringLiteral("job_id"),
-                                 info.currentJob.isNull() ? QString() : info.currentJob.toString()},
-                                {QStringLiteral("routine"), info.currentRoutine},
-                                {QStringLiteral("completed"), info.completed},
-                                {QStringLiteral("failed"), info.failed},
-                                {QStringLiteral("pooled"), info.pooled}};
+        e.type = EventType::Alert;
+        e.agent = Symbol::intern(alert.agent);
+        e.status = alert.level == AlertLevel::Info ? EventStatus::Ok : EventStatus::Error;
+        e.payload = QVariantMap{{QStringLiteral("alert_id"), alert.id},
+                                {QStringLiteral("level"), alertLevelName(alert.level)},
+                                {QStringLiteral("from"), healthStateName(alert.from)},
+                                {QStringLiteral("to"), healthStateName(alert.to)},
+                                {QStringLiteral("message"), alert.message},
+                                {QStringLiteral("diagnosis"), alert.diagnosis},
+                                {QStringLiteral("routine"), alert.routine},
+                                {QStringLiteral("last_beat_ms"), alert.lastBeatMs}};
         emitControl(std::move(e));
     }
+    EnginePersistence *persistence = m_persistencePtr.load();
+    if (persistence && !persistence->suspended())
+        persistence->journal().appendAlert(alert);
+}
+
+Status EngineCore::openJournal(const QString &path, int retentionDays)
+{
+    std::lock_guard lock(m_persistenceMutex);
+    if (m_persistence)
+        return Status::conflict(
+            QStringLiteral("a journal is open already: %1").arg(m_persistence->journal().path()));
+    Journal::Config journalConfig;
+    journalConfig.retentionDays = retentionDays;
+    auto journal = std::make_unique<Journal>(journalConfig);
+    QString error;
+    if (!journal->open(path, &error))
+        return Status::invalid(error);
+    // Activations resumed from the journal keep their ids: new ones start above them.
+    const quint64 floor = journal->maxActivationId();
+    quint64 current = m_activationIds.load();
+    while (current < floor && !m_activationIds.compare_exchange_weak(current, floor)) {
+    }
+    journal->attach(&m_bus);
+    m_persistence = std::make_unique<EnginePersistence>(this, std::move(journal),
+                                                        config.checkpointIntervalMs);
+    m_persistencePtr = m_persistence.get();
+    return Status::success();
 }
 
 } // namespace flowscope::Internal

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "events/eventbus.h"
+#include "health/alert.h"
+#include "metrics/metricscollector.h"
 #include "runtime/debugger.h"
 #include "runtime/engineconfig.h"
 #include "runtime/jobinfo.h"
@@ -27,6 +29,9 @@ namespace flowscope::Internal {
 class Activation;
 using ActivationPtr = std::shared_ptr<Activation>;
 class Agent;
+class Checkpointer;
+class EngineHealth;
+class EnginePersistence;
 class EngineThread;
 class JobState;
 class WorkQueue;
@@ -61,6 +66,23 @@ public:
     QVector<AgentInfo> agents() const;
     void applyRetention();
 
+    EngineHealth &health() { return *m_health; }
+    MetricsCollector &metrics() { return m_metrics; }
+    // Opens the journal (once); from then on jobs are recorded and checkpointed.
+    Status openJournal(const QString &path, int retentionDays);
+    EnginePersistence *persistence() const { return m_persistencePtr.load(); }
+    Checkpointer *checkpointer() const;
+    // Every job in memory that is not finished.
+    std::vector<std::shared_ptr<JobState>> liveJobs() const;
+    // The job's activations waiting in agents' queues. Call with the job's mutex held.
+    std::vector<ActivationPtr> queuedActivations(const JobState &job);
+    void recordJob(const JobState &job);
+    void publishAlert(const Alert &alert);
+    JobId newJobId();
+    void insertJob(const std::shared_ptr<JobState> &job);
+    void finishJob(const std::shared_ptr<JobState> &job, JobStatus status, const QString &error,
+                   EventSink *sink);
+
     // Used by agents and contexts.
     quint64 nextActivationId()
     {
@@ -84,10 +106,9 @@ public:
 
 private:
     Agent *agentFor(const QString &name); // creates named agents on first use
-    void finishJob(const std::shared_ptr<JobState> &job, JobStatus status, const QString &error,
-                   EventSink *sink);
+    void startAgent(std::unique_ptr<Agent> agent);
     void housekeep();
-    void heartbeat();
+    void drainMetrics();
     void emitControl(Event &&event);
 
     EventBus m_bus;
@@ -102,6 +123,13 @@ private:
 
     JobRegistry m_jobs;
     Debugger m_debugger{this};
+    std::unique_ptr<EngineHealth> m_health;
+    MetricsCollector m_metrics;
+    std::shared_ptr<Subscription> m_metricsFeed;
+    qint64 m_lastRollupMs = 0; // engine thread only
+    std::mutex m_persistenceMutex;
+    std::unique_ptr<EnginePersistence> m_persistence;
+    std::atomic<EnginePersistence *> m_persistencePtr{nullptr};
 
     mutable std::mutex m_agentsMutex;
     std::unique_ptr<WorkQueue> m_poolQueue;

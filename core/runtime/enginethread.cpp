@@ -10,22 +10,21 @@
 
 namespace flowscope::Internal {
 
-EngineThread::EngineThread(Task housekeeping, Task heartbeat)
+EngineThread::EngineThread(std::vector<Task> tasks, std::function<void(QObject *)> setUp)
 {
     std::promise<std::pair<QObject *, QAbstractEventDispatcher *>> ready;
-    m_thread = std::thread([this, &ready, housekeeping, heartbeat] {
+    m_thread = std::thread([this, &ready, tasks = std::move(tasks), setUp = std::move(setUp)] {
         pthread_setname_np(pthread_self(), "flowscope-engine");
         QEventLoop loop; // creates the thread's event dispatcher
         QObject context;
-        QTimer housekeepingTimer;
-        QObject::connect(&housekeepingTimer, &QTimer::timeout, &context, housekeeping.run);
-        housekeepingTimer.start(housekeeping.intervalMs);
-        QTimer heartbeatTimer;
-        heartbeatTimer.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&heartbeatTimer, &QTimer::timeout, &context, heartbeat.run);
-        heartbeatTimer.start(heartbeat.intervalMs);
+        if (setUp)
+            setUp(&context);
+        for (const Task &task : tasks) {
+            auto *timer = new QTimer(&context);
+            QObject::connect(timer, &QTimer::timeout, &context, task.run);
+            timer->start(task.intervalMs);
+        }
         ready.set_value({&context, QAbstractEventDispatcher::instance()});
-        heartbeat.run();
         // Our own loop instead of exec(): stopping is a flag and a thread-safe wake-up, with no
         // queued call whose bookkeeping happens inside (uninstrumented) Qt. The flag is read under
         // the lock the destructor holds while it wakes us, so the dispatcher outlives the wake-up.

@@ -5,14 +5,15 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 class QObject;
 class QAbstractEventDispatcher;
 
 namespace flowscope::Internal {
 
-// The engine's own thread: an event loop running two periodic tasks (housekeeping and heartbeats)
-// and whatever clients post to context(). A std::thread, not a QThread, so that its start and join
+// The engine's own thread: an event loop running periodic tasks (housekeeping, metrics) and
+// whatever clients post to context(). A std::thread, not a QThread, so that its start and join
 // are visible to ThreadSanitizer. Needs a QCoreApplication.
 class EngineThread
 {
@@ -23,7 +24,9 @@ public:
         int intervalMs;
     };
 
-    EngineThread(Task housekeeping, Task heartbeat);
+    // setUp runs first in the thread, with the context: objects it parents to the context live in
+    // this thread and are destroyed in it.
+    EngineThread(std::vector<Task> tasks, std::function<void(QObject *context)> setUp = {});
     ~EngineThread(); // stops the loop and joins
 
     EngineThread(const EngineThread &) = delete;
@@ -32,8 +35,6 @@ public:
     QObject *context() const { return m_context; }
 
 private:
-    void run(const Task &housekeeping, const Task &heartbeat);
-
     std::thread m_thread;
     QObject *m_context = nullptr;                     // lives in m_thread
     QAbstractEventDispatcher *m_dispatcher = nullptr; // of m_thread

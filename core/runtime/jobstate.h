@@ -67,6 +67,18 @@ public:
     std::atomic<bool> debugging{false};
     std::atomic<bool> stepping{false};
 
+    // Checkpoints (docs/persistence.md): set at creation when the engine keeps a journal.
+    bool checkpointed = false;
+    std::atomic<int> running{0};      // activations past admission, inside their handler
+    std::atomic<bool> holding{false}; // a checkpoint is being taken: new activations wait
+    // Guarded by mutex.
+    std::vector<std::shared_ptr<Activation>> held;    // arrived while holding
+    std::vector<std::shared_ptr<Activation>> waiting; // handlers blocked in Context::checkpoint()
+    quint64 checkpointedDone = 0;                     // done count at the last checkpoint
+    quint64 lastCheckpoint = 0;
+    JobId forkedFrom;
+    quint64 forkedCheckpoint = 0;
+
     JobStatus currentStatus() const
     {
         return JobStatus(statusFlag.load(std::memory_order_acquire));

@@ -27,6 +27,34 @@ ActivationPtr WorkQueue::pop()
     return a;
 }
 
+ActivationPtr WorkQueue::popFor(qint64 timeoutMs, bool *closed)
+{
+    std::unique_lock lock(m_mutex);
+    if (m_items.empty() && !m_closed) {
+        m_sleepers.fetch_add(1, std::memory_order_relaxed);
+        m_ready.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                         [this] { return !m_items.empty() || m_closed; });
+        m_sleepers.fetch_sub(1, std::memory_order_relaxed);
+    }
+    *closed = m_items.empty() && m_closed;
+    if (m_items.empty())
+        return nullptr;
+    ActivationPtr a = std::move(m_items.front());
+    m_items.pop_front();
+    return a;
+}
+
+std::vector<ActivationPtr> WorkQueue::copyIf(const std::function<bool(const Activation &)> &match)
+{
+    std::unique_lock lock(m_mutex);
+    std::vector<ActivationPtr> copies;
+    for (const ActivationPtr &a : m_items) {
+        if (match(*a))
+            copies.push_back(a);
+    }
+    return copies;
+}
+
 ActivationPtr WorkQueue::tryPop()
 {
     std::unique_lock lock(m_mutex);

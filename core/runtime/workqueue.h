@@ -5,7 +5,9 @@
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace flowscope::Internal {
 
@@ -21,6 +23,10 @@ public:
     // Blocks until an activation arrives or the queue is closed (then returns nullptr).
     ActivationPtr pop();
     ActivationPtr tryPop();
+    // Like pop, but gives up after timeoutMs (nullptr, *closed false).
+    ActivationPtr popFor(qint64 timeoutMs, bool *closed);
+    // The queued activations that match, in queue order (they stay queued).
+    std::vector<ActivationPtr> copyIf(const std::function<bool(const Activation &)> &match);
     void close();
     // Some agent sleeps on this queue: a push will wake a thread.
     bool hasSleepers() const { return m_sleepers.load(std::memory_order_relaxed) > 0; }
