@@ -1,6 +1,7 @@
 #include "journal/eventwriter.h"
 
 #include "journal/journalcodec.h"
+#include "journal/journalschema.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -56,6 +57,7 @@ void EventWriter::finish()
     m_handle = nullptr;
     m_fallback = QSqlQuery();
     m_fallbackName = QSqlQuery();
+    m_block = QSqlQuery();
 }
 
 QString EventWriter::sqliteError() const
@@ -74,6 +76,15 @@ bool EventWriter::prepare(QString *error)
     while (names.next())
         m_byName.insert(names.value(1).toString(), names.value(0).toLongLong());
 
+    m_block = QSqlQuery(m_db);
+    if (!m_block.prepare(QStringLiteral(
+            "INSERT INTO event_blocks(block, min_time_ns, max_time_ns) VALUES (?, ?, ?)"
+            " ON CONFLICT(block) DO UPDATE SET"
+            " min_time_ns = MIN(min_time_ns, excluded.min_time_ns),"
+            " max_time_ns = MAX(max_time_ns, excluded.max_time_ns)"))) {
+        *error = m_block.lastError().text();
+        return false;
+    }
     m_handle = sqliteHandle(m_db);
     if (m_handle) {
         if (sqlite3_prepare_v3(m_handle, insertSql, -1, SQLITE_PREPARE_PERSISTENT, &m_insert,
@@ -153,13 +164,43 @@ qint64 EventWriter::nameId(Symbol symbol, QString *error)
     return id;
 }
 
+void EventWriter::noteRow(qint64 rowId, qint64 timeNs)
+{
+    const qint64 block = rowId >> JournalSchema::eventBlockShift;
+    if (block != m_lastBlock) {
+        m_lastSpan = m_blocks.try_emplace(block, Span{timeNs, timeNs}).first;
+        m_lastBlock = block;
+    }
+    Span &span = m_lastSpan->second;
+    span.minNs = std::min(span.minNs, timeNs);
+    span.maxNs = std::max(span.maxNs, timeNs);
+}
+
+bool EventWriter::writeBlocks(QString *error)
+{
+    for (const auto &[block, span] : m_blocks) {
+        m_block.bindValue(0, block);
+        m_block.bindValue(1, span.minNs);
+        m_block.bindValue(2, span.maxNs);
+        if (!m_block.exec()) {
+            *error = m_block.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
 void EventWriter::committed()
 {
     m_uncommitted.clear();
+    m_blocks.clear();
+    m_lastBlock = -1;
 }
 
 void EventWriter::rolledBack()
 {
+    m_blocks.clear();
+    m_lastBlock = -1;
     for (const auto &[sid, name] : m_uncommitted) {
         m_byName.remove(name);
         if (sid < m_bySymbol.size())
@@ -208,6 +249,7 @@ bool EventWriter::write(const Event &e, QString *error)
             *error = sqliteError();
             return false;
         }
+        noteRow(sqlite3_last_insert_rowid(m_handle), e.timeNs);
         return true;
     }
     QSqlQuery &q = m_fallback;
@@ -226,6 +268,7 @@ bool EventWriter::write(const Event &e, QString *error)
         *error = q.lastError().text();
         return false;
     }
+    noteRow(q.lastInsertId().toLongLong(), e.timeNs);
     return true;
 }
 

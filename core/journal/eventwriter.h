@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <map>
 #include <vector>
 
 struct sqlite3;
@@ -27,6 +28,9 @@ public:
     bool prepare(QString *error);
     // Inside an open transaction. false: the row was not written (error says why).
     bool write(const Event &event, QString *error);
+    // The time span of each block of rows written in the open transaction (event_blocks): to be
+    // written just before the commit.
+    bool writeBlocks(QString *error);
     // After the transaction's outcome: names inserted in a rolled-back one are forgotten.
     void committed();
     void rolledBack();
@@ -34,6 +38,7 @@ public:
     void finish();
 
     bool usesSqliteApi() const { return m_handle != nullptr; }
+    sqlite3 *handle() const { return m_handle; }
     // false when SQLite ended the transaction itself after a failure (a full disk, I/O).
     bool inTransaction() const;
     // Highest activation / sequence written (for meta), and whether they grew since reset.
@@ -47,6 +52,7 @@ private:
     qint64 nameId(Symbol symbol, QString *error);
     bool insertName(const QString &name, qint64 *id, QString *error);
     QString sqliteError() const;
+    void noteRow(qint64 rowId, qint64 timeNs);
 
     QSqlDatabase m_db;
     sqlite3 *m_handle = nullptr;
@@ -54,10 +60,20 @@ private:
     sqlite3_stmt *m_insertName = nullptr;
     QSqlQuery m_fallback; // when the driver's handle is not SQLite's
     QSqlQuery m_fallbackName;
+    QSqlQuery m_block;
 
     std::vector<qint64> m_bySymbol; // symbol id -> name id, 0: not yet known
     QHash<QString, qint64> m_byName;
     std::vector<std::pair<quint32, QString>> m_uncommitted; // names added in the open transaction
+
+    struct Span
+    {
+        qint64 minNs;
+        qint64 maxNs;
+    };
+    std::map<qint64, Span> m_blocks; // block -> span, in the open transaction
+    qint64 m_lastBlock = -1;
+    std::map<qint64, Span>::iterator m_lastSpan;
 
     quint64 m_maxActivation = 0;
     quint64 m_maxSeq = 0;

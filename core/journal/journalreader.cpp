@@ -1,6 +1,7 @@
 #include "journal/journalreader.h"
 
 #include "journal/journalcodec.h"
+#include "journal/journalschema.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -161,18 +162,48 @@ QVector<Event> JournalReader::events(JobId job, qint64 fromNs, qint64 toNs, int 
 QVector<Event> JournalReader::eventsInRange(qint64 fromNs, qint64 toNs, quint64 afterSeq,
                                             int limit) const
 {
-    // Row ids follow the order the writer received events in, which is sequence order.
-    QSqlQuery q(connection());
+    // The blocks whose time span meets the range, then their rows in id order (the order the
+    // writer received them in, which is sequence order).
+    QSqlDatabase db = connection();
+    QSqlQuery blocks(db);
+    blocks.setForwardOnly(true);
+    blocks.prepare(sql("SELECT block FROM event_blocks WHERE max_time_ns >= ? AND min_time_ns < ?"
+                       " ORDER BY block"));
+    blocks.addBindValue(fromNs);
+    blocks.addBindValue(toNs);
+    if (!blocks.exec())
+        return {};
+    std::vector<std::pair<qint64, qint64>> ranges; // [first, last] block, adjacent ones merged
+    while (blocks.next()) {
+        const qint64 block = blocks.value(0).toLongLong();
+        if (!ranges.empty() && ranges.back().second + 1 == block)
+            ranges.back().second = block;
+        else
+            ranges.emplace_back(block, block);
+    }
+    blocks.finish();
+    QSqlQuery q(db);
     q.setForwardOnly(true);
     q.prepare(sql(eventColumns)
-              + sql("WHERE time_ns >= ? AND time_ns < ? AND seq > ? ORDER BY id LIMIT ?"));
-    q.addBindValue(fromNs);
-    q.addBindValue(toNs);
-    q.addBindValue(qint64(afterSeq));
-    q.addBindValue(limit);
-    if (!q.exec())
-        return {};
-    return readEvents(q);
+              + sql("WHERE id >= ? AND id < ? AND time_ns >= ? AND time_ns < ? AND seq > ?"
+                    " ORDER BY id LIMIT ?"));
+    QVector<Event> result;
+    const int shift = JournalSchema::eventBlockShift;
+    for (const auto &[first, last] : ranges) {
+        if (limit >= 0 && result.size() >= limit)
+            break;
+        q.bindValue(0, first << shift);
+        q.bindValue(1, (last + 1) << shift);
+        q.bindValue(2, fromNs);
+        q.bindValue(3, toNs);
+        // 0: from the start, including events appended without a sequence number.
+        q.bindValue(4, afterSeq == 0 ? qint64(-1) : qint64(afterSeq));
+        q.bindValue(5, limit < 0 ? -1 : limit - int(result.size()));
+        if (!q.exec())
+            return result;
+        result += readEvents(q);
+    }
+    return result;
 }
 
 QVector<Alert> JournalReader::alerts(qint64 fromMs, qint64 toMs, int limit) const

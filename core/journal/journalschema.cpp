@@ -27,6 +27,8 @@ const char *const tableStatements[] = {
     " type INTEGER NOT NULL, status INTEGER NOT NULL DEFAULT 0, flow INTEGER NOT NULL DEFAULT 0,"
     " routine INTEGER NOT NULL DEFAULT 0, port INTEGER NOT NULL DEFAULT 0,"
     " agent INTEGER NOT NULL DEFAULT 0, payload BLOB)",
+    "CREATE TABLE IF NOT EXISTS event_blocks(block INTEGER PRIMARY KEY,"
+    " min_time_ns INTEGER NOT NULL, max_time_ns INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS alerts(id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL,"
     " time_ms INTEGER NOT NULL, level INTEGER NOT NULL, agent TEXT NOT NULL,"
     " from_state INTEGER NOT NULL, to_state INTEGER NOT NULL, message TEXT, diagnosis TEXT,"
@@ -49,7 +51,6 @@ const char *const tableStatements[] = {
     " max_pending INTEGER NOT NULL DEFAULT 0, activations_done INTEGER NOT NULL DEFAULT 0,"
     " last_seq INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS events_job_time ON events(job, time_ns)",
-    "CREATE INDEX IF NOT EXISTS events_time ON events(time_ns)",
     "CREATE INDEX IF NOT EXISTS alerts_time ON alerts(time_ms)",
     "CREATE INDEX IF NOT EXISTS rollups_scope_time ON rollups(scope, key, start_ms)",
     "CREATE INDEX IF NOT EXISTS rollups_time ON rollups(start_ms)",
@@ -278,17 +279,25 @@ bool JournalSchema::migrate(QSqlDatabase &db, int from, QString *error)
     return false;
 }
 
-// Version 0 had no rollups, no checkpoint reasons, and did not keep the highest activation id
-// and sequence number in meta.
+// Version 0 had no rollups, no checkpoint reasons, an index on events(time_ns) instead of the
+// event blocks, and did not keep the highest activation id and sequence number in meta.
 bool JournalSchema::migrateFrom0(QSqlDatabase &db, QString *error)
 {
     for (const char *statement : tableStatements) {
         const QString s = sql(statement);
-        if (s.contains(QLatin1String(" rollups")) && !exec(db, s, error))
+        if ((s.contains(QLatin1String(" rollups")) || s.contains(QLatin1String(" event_blocks")))
+            && !exec(db, s, error))
             return false;
     }
     return exec(db, sql("ALTER TABLE checkpoints ADD COLUMN reason TEXT NOT NULL DEFAULT ''"),
                 error)
+           && exec(db,
+                   QStringLiteral("INSERT INTO event_blocks(block, min_time_ns, max_time_ns)"
+                                  " SELECT id >> %1, MIN(time_ns), MAX(time_ns) FROM events"
+                                  " GROUP BY id >> %1")
+                       .arg(eventBlockShift),
+                   error)
+           && exec(db, sql("DROP INDEX IF EXISTS events_time"), error)
            && exec(db,
                    sql("INSERT OR REPLACE INTO meta(key, value) SELECT 'max_activation',"
                        " CAST(MAX(IFNULL(MAX(activation), 0), IFNULL(MAX(parent_activation), 0))"

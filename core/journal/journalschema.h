@@ -22,6 +22,9 @@ public:
     };
 
     static constexpr const char *application = "flowscope-journal";
+    // Events are grouped by row id into blocks of 2^12 rows; event_blocks keeps each block's
+    // time span, which serves time-range queries over every job (docs/persistence.md).
+    static constexpr int eventBlockShift = 12;
 
     // Looks at a file without writing to it: through a read-only connection, and only after its
     // first bytes say it is SQLite.

@@ -1,5 +1,7 @@
 #include "journal/retentiontask.h"
 
+#include "journal/journalschema.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -10,7 +12,7 @@ namespace {
 // One statement per stage; each deletes at most chunkRows rows older than the cutoff (bound as
 // :cutoff, in the unit of the table's time column).
 const char *const stages[] = {
-    "DELETE FROM events WHERE id IN (SELECT id FROM events WHERE time_ns < :cutoff LIMIT 5000)",
+    nullptr, // events: a block at a time (stepEvents)
     "DELETE FROM alerts WHERE id IN (SELECT id FROM alerts WHERE time_ms < :cutoff LIMIT 5000)",
     "DELETE FROM rollups WHERE id IN (SELECT id FROM rollups WHERE start_ms < :cutoff"
     " LIMIT 5000)",
@@ -36,9 +38,11 @@ bool RetentionTask::step(QSqlDatabase &db, QString *error)
 {
     if (isDone())
         return true;
+    if (m_stage == 0)
+        return stepEvents(db, error);
     QSqlQuery q(db);
     q.prepare(QString::fromLatin1(stages[m_stage]));
-    q.bindValue(QStringLiteral(":cutoff"), m_stage == 0 ? m_cutoffMs * 1000000 : m_cutoffMs);
+    q.bindValue(QStringLiteral(":cutoff"), m_cutoffMs);
     if (!q.exec()) {
         *error = q.lastError().text();
         ++m_stage; // an error in one table does not stop the others from being cleaned
@@ -49,6 +53,64 @@ bool RetentionTask::step(QSqlDatabase &db, QString *error)
     if (removed < chunkRows)
         ++m_stage;
     return true;
+}
+
+// The oldest block that holds rows older than the cutoff: its old rows go, and its time span
+// shrinks to what is left (or the block goes with its last row).
+bool RetentionTask::stepEvents(QSqlDatabase &db, QString *error)
+{
+    const qint64 cutoffNs = m_cutoffMs * 1000000;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT block FROM event_blocks WHERE min_time_ns < ? ORDER BY block"
+                             " LIMIT 1"));
+    q.addBindValue(cutoffNs);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        ++m_stage;
+        return false;
+    }
+    if (!q.next()) {
+        ++m_stage;
+        return true;
+    }
+    const qint64 block = q.value(0).toLongLong();
+    const qint64 first = block << JournalSchema::eventBlockShift;
+    const qint64 end = (block + 1) << JournalSchema::eventBlockShift;
+    q.finish();
+    bool ok
+        = q.prepare(QStringLiteral("DELETE FROM events WHERE id >= ? AND id < ? AND time_ns < ?"));
+    q.addBindValue(first);
+    q.addBindValue(end);
+    q.addBindValue(cutoffNs);
+    ok = ok && q.exec();
+    if (ok)
+        m_removed += q.numRowsAffected();
+    ok = ok
+         && q.prepare(QStringLiteral("SELECT MIN(time_ns), MAX(time_ns) FROM events"
+                                     " WHERE id >= ? AND id < ?"));
+    q.addBindValue(first);
+    q.addBindValue(end);
+    ok = ok && q.exec() && q.next();
+    if (ok) {
+        const QVariant minNs = q.value(0);
+        const QVariant maxNs = q.value(1);
+        q.finish();
+        if (minNs.isNull()) {
+            ok = q.prepare(QStringLiteral("DELETE FROM event_blocks WHERE block = ?"));
+        } else {
+            ok = q.prepare(QStringLiteral("UPDATE event_blocks SET min_time_ns = ?,"
+                                          " max_time_ns = ? WHERE block = ?"));
+            q.addBindValue(minNs);
+            q.addBindValue(maxNs);
+        }
+        q.addBindValue(block);
+        ok = ok && q.exec();
+    }
+    if (!ok) {
+        *error = q.lastError().text();
+        ++m_stage;
+    }
+    return ok;
 }
 
 } // namespace flowscope::Internal

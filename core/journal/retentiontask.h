@@ -21,6 +21,8 @@ public:
 
 private:
     static constexpr int stageCount = 5;
+    bool stepEvents(QSqlDatabase &db, QString *error);
+
     qint64 m_cutoffMs;
     int m_stage = 0;
     qint64 m_removed = 0;

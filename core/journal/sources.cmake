@@ -8,6 +8,7 @@ target_sources(flowscope-core PRIVATE
     journal/journalwriter.cpp journal/journalwriter.h
     journal/recordwriter.cpp journal/recordwriter.h
     journal/retentiontask.cpp journal/retentiontask.h
+    journal/walcheckpointer.cpp journal/walcheckpointer.h
 )
 # The event insert path binds through SQLite's C API on Qt's connection (journal/eventwriter.h).
 find_package(SQLite3 REQUIRED)

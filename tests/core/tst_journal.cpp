@@ -530,6 +530,7 @@ void TestJournal::retentionRemovesOnlyOldRows()
     QCOMPARE(journal.events(JobId(1), 0, std::numeric_limits<qint64>::max())[0].timeNs,
              cutoff * ms);
     QCOMPARE(journal.events(JobId(2), 0, std::numeric_limits<qint64>::max()).size(), 1);
+    QCOMPARE(journal.eventsInRange(0, std::numeric_limits<qint64>::max(), 0, -1).size(), 2);
     QCOMPARE(journal.alerts(0, now).size(), 1);
     QCOMPARE(journal.alerts(0, now)[0].timeMs, cutoff);
     QCOMPARE(int(journal.rollups(MetricScope::Engine, QStringLiteral("k"), 0, now).size()), 1);
@@ -546,7 +547,8 @@ void TestJournal::retentionRemovesOnlyOldRows()
 
 void TestJournal::migratesVersionZero()
 {
-    // Version 0: no rollups table, checkpoints without a reason, no maxima in meta.
+    // Version 0: no rollups table, checkpoints without a reason, an index on events(time_ns)
+    // instead of event blocks, no maxima in meta.
     const QString path = newPath();
     QVERIFY(execSql(
         path,
@@ -562,6 +564,7 @@ void TestJournal::migratesVersionZero()
                         " routine INTEGER NOT NULL DEFAULT 0, port INTEGER NOT NULL DEFAULT 0,"
                         " agent INTEGER NOT NULL DEFAULT 0, payload BLOB)"),
          QStringLiteral("CREATE INDEX events_job_time ON events(job, time_ns)"),
+         QStringLiteral("CREATE INDEX events_time ON events(time_ns)"),
          QStringLiteral("CREATE TABLE alerts(id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL,"
                         " time_ms INTEGER NOT NULL, level INTEGER NOT NULL, agent TEXT NOT NULL,"
                         " from_state INTEGER NOT NULL, to_state INTEGER NOT NULL, message TEXT,"
@@ -598,6 +601,8 @@ void TestJournal::migratesVersionZero()
     QCOMPARE(events[0].seq, quint64(5));
     QCOMPARE(events[0].routine.toString(), QStringLiteral("old.routine"));
     QCOMPARE(events[1].type, EventType::RoutineEnded);
+    QCOMPARE(journal.eventsInRange(0, 10000, 0, -1).size(), 2);
+    QCOMPARE(journal.eventsInRange(1500, 10000, 0, -1).size(), 1);
     QCOMPARE(journal.maxActivationId(), quint64(322));
     QCOMPARE(journal.maxSequence(), quint64(6));
     QCOMPARE(journal.interruptedJobs().size(), 1);
@@ -617,12 +622,15 @@ void TestJournal::migratesVersionZero()
     next.reason = QStringLiteral("periodic");
     journal.saveCheckpoint(&next);
     QCOMPARE(next.id, quint64(5));
-    journal.appendEvents({makeEvent(7, 3000)});
+    Event newer = makeEvent(7, 3000);
+    newer.seq = 7;
+    journal.appendEvents({newer});
     journal.flush();
     QCOMPARE(journal.lastError(), QString());
     QCOMPARE(int(journal.rollups(MetricScope::Engine, QStringLiteral("k"), 0, 10).size()), 1);
     QCOMPARE(journal.checkpoint(5)->reason, QStringLiteral("periodic"));
     QCOMPARE(journal.events(JobId(7), 0, 10000).size(), 3);
+    QCOMPARE(journal.eventsInRange(1500, 10000, 5, -1).size(), 2);
     QCOMPARE(journal.integrityCheck(), QStringLiteral("ok"));
     opened.reset();
 
