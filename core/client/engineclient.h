@@ -4,6 +4,8 @@
 #include "client/debugstate.h"
 #include "debug/breakpoint.h"
 #include "flow/flowdefinition.h"
+#include "journal/jobcheckpoint.h"
+#include "metrics/metricssummary.h"
 
 #include <QObject>
 #include <QVariantMap>
@@ -57,6 +59,21 @@ public:
     // Answers with evaluated(requestId, ...).
     virtual void evaluate(JobId job, const QString &expression, int frame, int requestId) = 0;
 
+    // Metrics (docs/health.md). fromMs = toMs = 0: since the engine started, without a series.
+    // Otherwise the range, with a series of stepMs points. Answers with metricsReceived: the
+    // scope's summary and, for the Engine, Flow and Job scopes, one summary per routine.
+    virtual void requestMetrics(int requestId, MetricScope scope, const QString &key, qint64 fromMs,
+                                qint64 toMs, int stepMs)
+        = 0;
+
+    // Persistence (docs/persistence.md). Without a journal these fail with the engine's message.
+    virtual void refreshInterruptedJobs() = 0; // answers interruptedJobsReceived
+    virtual void resumeInterruptedJob(JobId id) = 0;
+    virtual void refreshCheckpoints(JobId job) = 0; // answers checkpointsReceived
+    virtual void resumeFromCheckpoint(JobId job, quint64 checkpointId) = 0;
+    // A new job from the checkpoint, with job variables overridden; answers jobStarted.
+    virtual void forkJob(quint64 checkpointId, const QVariantMap &variables) = 0;
+
 Q_SIGNALS:
     void connectionStateChanged(flowscope::EngineClient::ConnectionState state);
     void flowsChanged(const QVector<flowscope::FlowDefinition> &flows);
@@ -66,6 +83,12 @@ Q_SIGNALS:
     void breakpointsChanged(const QVector<flowscope::Breakpoint> &breakpoints);
     void debugStateReceived(const flowscope::DebugState &state);
     void evaluated(int requestId, const flowscope::EvaluationResult &result);
+    void metricsReceived(int requestId, const flowscope::MetricsSummary &summary,
+                         const QVector<flowscope::MetricsPoint> &series,
+                         const QVector<flowscope::MetricsSummary> &routines);
+    void interruptedJobsReceived(const QVector<flowscope::JobRecord> &jobs);
+    void checkpointsReceived(flowscope::JobId job,
+                             const QVector<flowscope::JobCheckpoint> &checkpoints);
     // A request failed: what was asked (e.g. "Start job"), and why.
     void requestFailed(const QString &request, const QString &message);
 };

@@ -2,6 +2,9 @@
 
 #include "client/inprocesspump.h"
 #include "events/eventbus.h"
+#include "journal/journal.h"
+#include "metrics/metricscollector.h"
+#include "metrics/metricsquery.h"
 #include "runtime/engine.h"
 
 #include <QFile>
@@ -37,6 +40,11 @@ InProcessClient::InProcessClient(Engine *engine, QObject *parent)
     qRegisterMetaType<DebugState>();
     qRegisterMetaType<EvaluationResult>();
     qRegisterMetaType<QVector<Breakpoint>>();
+    qRegisterMetaType<MetricsSummary>();
+    qRegisterMetaType<QVector<MetricsPoint>>();
+    qRegisterMetaType<QVector<MetricsSummary>>();
+    qRegisterMetaType<QVector<JobRecord>>();
+    qRegisterMetaType<QVector<JobCheckpoint>>();
     m_pump->moveToThread(engine->threadContext()->thread());
     QMetaObject::invokeMethod(m_pump, &InProcessPump::start, Qt::QueuedConnection);
     refreshFlows();
@@ -272,6 +280,86 @@ void InProcessClient::evaluate(JobId job, const QString &expression, int frame, 
             result.error = status.message;
         }
         toClient(self, [self, requestId, result] { Q_EMIT self->evaluated(requestId, result); });
+    });
+}
+
+void InProcessClient::requestMetrics(int requestId, MetricScope scope, const QString &key,
+                                     qint64 fromMs, qint64 toMs, int stepMs)
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [=] {
+        const MetricsAnswer answer
+            = queryMetrics(engine->metrics(), engine->journal(), scope, key, fromMs, toMs, stepMs);
+        toClient(self, [self, requestId, answer] {
+            Q_EMIT self->metricsReceived(requestId, answer.summary, answer.series, answer.routines);
+        });
+    });
+}
+
+void InProcessClient::refreshInterruptedJobs()
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self] {
+        const QVector<JobRecord> jobs = engine->interruptedJobs();
+        toClient(self, [self, jobs] { Q_EMIT self->interruptedJobsReceived(jobs); });
+    });
+}
+
+void InProcessClient::resumeInterruptedJob(JobId id)
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self, id] {
+        const Status status = engine->resumeInterrupted(id);
+        const QVector<JobRecord> jobs = engine->interruptedJobs();
+        toClient(self, [self, status, jobs] {
+            if (!status.ok())
+                Q_EMIT self->requestFailed(tr("Resume job"), status.message);
+            Q_EMIT self->interruptedJobsReceived(jobs);
+        });
+    });
+}
+
+void InProcessClient::refreshCheckpoints(JobId job)
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self, job] {
+        const QVector<JobCheckpoint> checkpoints = engine->checkpoints(job);
+        toClient(self,
+                 [self, job, checkpoints] { Q_EMIT self->checkpointsReceived(job, checkpoints); });
+    });
+}
+
+void InProcessClient::resumeFromCheckpoint(JobId job, quint64 checkpointId)
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self, job, checkpointId] {
+        const Status status = engine->resumeFrom(job, checkpointId);
+        toClient(self, [self, status] {
+            if (!status.ok())
+                Q_EMIT self->requestFailed(tr("Resume from checkpoint"), status.message);
+        });
+    });
+}
+
+void InProcessClient::forkJob(quint64 checkpointId, const QVariantMap &variables)
+{
+    QPointer<InProcessClient> self(this);
+    Engine *engine = m_engine;
+    inEngineThread(engine, [engine, self, checkpointId, variables] {
+        JobId id;
+        const Status status = engine->forkJob(checkpointId, variables, &id);
+        const QString flowId = status.ok() ? engine->job(id).value_or(JobInfo()).flowId : QString();
+        toClient(self, [self, status, id, flowId] {
+            if (status.ok())
+                Q_EMIT self->jobStarted(id, flowId);
+            else
+                Q_EMIT self->requestFailed(tr("Fork job"), status.message);
+        });
     });
 }
 

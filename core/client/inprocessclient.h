@@ -39,6 +39,14 @@ public:
                      const QVariant &value) override;
     void evaluate(JobId job, const QString &expression, int frame, int requestId) override;
 
+    void requestMetrics(int requestId, MetricScope scope, const QString &key, qint64 fromMs,
+                        qint64 toMs, int stepMs) override;
+    void refreshInterruptedJobs() override;
+    void resumeInterruptedJob(JobId id) override;
+    void refreshCheckpoints(JobId job) override;
+    void resumeFromCheckpoint(JobId job, quint64 checkpointId) override;
+    void forkJob(quint64 checkpointId, const QVariantMap &variables) override;
+
     // Events this client may hold before dropping the oldest (default 1,000,000).
     static constexpr int eventBufferCapacity = 1000000;
 

@@ -23,6 +23,20 @@ bool sameAgents(const QVector<AgentInfo> &a, const QVector<AgentInfo> &b)
     return true;
 }
 
+bool sameHealth(const QVector<AgentHealth> &a, const QVector<AgentHealth> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (int i = 0; i < a.size(); ++i) {
+        if (a[i].agent != b[i].agent || a[i].state != b[i].state || a[i].diagnosis != b[i].diagnosis
+            || a[i].lastBeatMs != b[i].lastBeatMs || a[i].stuckRoutine != b[i].stuckRoutine)
+            return false;
+    }
+    return true;
+}
+
+constexpr qint64 healthPeriodNs = 250'000'000;
+
 } // namespace
 
 InProcessPump::InProcessPump(Engine *engine, EngineClient *client, int capacity)
@@ -60,6 +74,26 @@ void InProcessPump::frame()
         m_lastAgents = std::move(agents);
     }
     const qint64 now = EventSink::nowNs();
+    if (now - m_lastHealthNs >= healthPeriodNs) {
+        m_lastHealthNs = now;
+        QVector<AgentHealth> health = m_engine->agentHealth();
+        if (!sameHealth(health, m_lastHealth)) {
+            update.health = health;
+            m_lastHealth = std::move(health);
+        }
+    }
+    // Alerts are few: the engine's log, newest first, down to the last one sent.
+    for (const Alert &alert : m_engine->alerts(100)) {
+        if (alert.id <= m_lastAlertId)
+            break;
+        update.alerts.prepend(alert);
+    }
+    if (!update.alerts.isEmpty())
+        m_lastAlertId = update.alerts.last().id;
+    const HealthPolicy policy = m_engine->healthPolicy();
+    update.engineStartedMs = m_engine->startedMs();
+    update.heartbeatIntervalMs = policy.intervalMs;
+    update.failedAfterMs = policy.failedAfterMs();
     const quint64 published = m_engine->bus().publishedCount();
     const double seconds = double(now - m_lastFrameNs) / 1e9;
     if (seconds >= 0.25) {
@@ -71,7 +105,8 @@ void InProcessPump::frame()
     update.eventsPerSecond = m_rate;
     update.publishedEvents = published;
     update.droppedEvents = m_subscription->droppedCount();
-    if (update.events.isEmpty() && update.jobs.isEmpty() && update.agents.isEmpty() && m_rate == 0)
+    if (update.events.isEmpty() && update.jobs.isEmpty() && update.agents.isEmpty()
+        && update.health.isEmpty() && update.alerts.isEmpty() && m_rate == 0)
         return;
     deliver(std::move(update));
 }

@@ -40,6 +40,9 @@ private:
     QTimer *m_timer = nullptr;
     quint64 m_jobsVersion = 0;
     QVector<AgentInfo> m_lastAgents;
+    QVector<AgentHealth> m_lastHealth;
+    qint64 m_lastHealthNs = 0;
+    quint64 m_lastAlertId = 0;
     quint64 m_lastPublished = 0;
     qint64 m_lastFrameNs = 0;
     double m_rate = 0;
