@@ -62,11 +62,11 @@ void EnginePersistence::suspendAll()
 
 QVector<JobRecord> EnginePersistence::interruptedJobs() const
 {
+    m_journal->flush();
     QVector<JobRecord> list;
     for (const JobRecord &record : m_journal->interruptedJobs()) {
-        // A job this engine runs now is not interrupted.
-        const std::shared_ptr<JobState> live = m_core->findJob(record.id);
-        if (!live || live->finished())
+        // A job this engine knows is not interrupted: it runs, or ended here.
+        if (!m_core->findJob(record.id))
             list.push_back(record);
     }
     return list;
