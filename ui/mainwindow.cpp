@@ -7,6 +7,7 @@
 #include "eventlogmodel.h"
 #include "eventlogview.h"
 #include "flowlistwidget.h"
+#include "healthcontroller.h"
 #include "jobtablemodel.h"
 #include "jobtableview.h"
 #include "startjobdialog.h"
@@ -22,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaMethod>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -39,6 +41,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_agentModel(new AgentTableModel(this))
     , m_statusBar(new EngineStatusBar(this))
     , m_debugger(new DebuggerController(client, this))
+    , m_health(new HealthController(client, this))
 {
     setWindowTitle(tr("Flowscope — %1").arg(client->displayName()));
     setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
@@ -135,10 +138,16 @@ void MainWindow::createDocks()
     agentView->setModel(m_agentModel);
     agentView->setRootIsDecorated(false);
     agentView->setUniformRowHeights(true);
-    addDock(tr("Agents"), "agentsDock", agentView, Qt::RightDockWidgetArea);
+    // Health first: it is what a swarm's operator watches; the workers tab has the raw counts.
+    auto *agentTabs = new QTabWidget(this);
+    agentTabs->setObjectName(QStringLiteral("agentTabs"));
+    agentTabs->addTab(m_health->createAgentHealthView(agentTabs), tr("Health"));
+    agentTabs->addTab(agentView, tr("Workers"));
+    addDock(tr("Agents"), "agentsDock", agentTabs, Qt::RightDockWidgetArea);
 
     addDock(tr("Event Log"), "eventLogDock", m_eventLog, Qt::BottomDockWidgetArea);
     m_debugger->addDocks(this);
+    m_health->addDocks(this);
 }
 
 void MainWindow::createMenusAndToolBar()
@@ -236,6 +245,10 @@ void MainWindow::connectClient()
             &MainWindow::jobSelectionChanged);
     connect(m_debugger, &DebuggerController::statusMessage, m_statusBar,
             [this](const QString &message) { m_statusBar->showMessage(message); });
+    connect(m_health, &HealthController::statusMessage, m_statusBar,
+            [this](const QString &message) {
+                m_statusBar->showMessage(message, EngineStatusBar::messageTimeoutMs);
+            });
     connect(m_jobModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
 }
@@ -249,6 +262,7 @@ void MainWindow::applyUpdate(const ClientUpdate &update)
     if (!m_jobToSelect.isNull())
         selectJob(m_jobToSelect);
     m_debugger->applyUpdate(update);
+    m_health->applyUpdate(update);
 }
 
 JobId MainWindow::selectedJob() const

@@ -16,6 +16,7 @@ class EngineStatusBar;
 class EventLogModel;
 class EventLogView;
 class FlowListWidget;
+class HealthController;
 class JobTableModel;
 class JobTableView;
 
@@ -36,6 +37,7 @@ public:
     AgentTableModel *agentModel() const { return m_agentModel; }
     EngineStatusBar *engineStatusBar() const { return m_statusBar; }
     DebuggerController *debugger() const { return m_debugger; }
+    HealthController *health() const { return m_health; }
 
     QAction *openFlowAction() const { return m_openFlow; }
     QAction *startJobAction() const { return m_startJob; }
@@ -96,6 +98,7 @@ private:
     AgentTableModel *m_agentModel;
     EngineStatusBar *m_statusBar;
     DebuggerController *m_debugger;
+    HealthController *m_health;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_demoMenu = nullptr;
 
