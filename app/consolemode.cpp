@@ -3,6 +3,7 @@
 #include "client/inprocessclient.h"
 #include "commandline.h"
 #include "endpoint/endpointthread.h"
+#include "journal/journal.h"
 #include "mainwindow.h"
 #include "quitonsignal.h"
 #include "runtime/engine.h"
@@ -10,6 +11,7 @@
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStatusBar>
 #include <QTranslator>
 
 #include <cstdio>
@@ -41,6 +43,20 @@ int runConsole(const CommandLineOptions &options)
 
     Engine engine(options.engine);
     engine.addDemoFlows();
+    // The journal: the file asked for, or the default one. A file given explicitly that cannot
+    // be used ends the program; the default one only costs persistence, said in the window.
+    QString journalWarning;
+    if (!options.noJournal) {
+        const QString path
+            = options.journalPath.isEmpty() ? Journal::defaultPath() : options.journalPath;
+        const Status status = engine.openJournal(path);
+        if (!status.ok() && !options.journalPath.isEmpty()) {
+            std::fprintf(stderr, "flowscope: %s\n", qUtf8Printable(status.message));
+            return 2;
+        }
+        if (!status.ok())
+            journalWarning = status.message;
+    }
 
     InProcessClient client(&engine);
     MainWindow window(&client);
@@ -67,6 +83,9 @@ int runConsole(const CommandLineOptions &options)
         servedAddress = options.listenAddress;
         endpoint.start(options.listenAddress, options.listenPort);
     }
+
+    if (!journalWarning.isEmpty())
+        window.statusBar()->showMessage(journalWarning);
 
     QuitOnSignal quitOnSignal;
     window.show();

@@ -21,6 +21,18 @@ void printError(const QString &message)
 int runHeadless(const CommandLineOptions &options)
 {
     Engine engine(options.engine);
+    if (!options.journalPath.isEmpty()) {
+        const Status status = engine.openJournal(options.journalPath);
+        if (!status.ok()) {
+            printError(status.message);
+            return 2;
+        }
+        const int interrupted = engine.interruptedJobs().size();
+        if (interrupted > 0)
+            std::printf("%d interrupted job(s) in %s: resume them with POST "
+                        "/api/jobs/{id}/resume-from\n",
+                        interrupted, qUtf8Printable(options.journalPath));
+    }
 
     for (const QString &path : options.flowFiles) {
         const Status status = engine.addFlowFile(path);

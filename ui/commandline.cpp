@@ -42,9 +42,36 @@ bool CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         tr("User interface language, e.g. de or en."),
                                         QStringLiteral("LANG"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        tr("Journal file (SQLite) for events, metrics, alerts and checkpoints. The console "
+           "uses one in the user's data folder by default."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption noDbOption(QStringLiteral("no-db"), tr("Keep no journal."));
+    const QCommandLineOption heartbeatOption(
+        QStringLiteral("heartbeat-interval"),
+        tr("Milliseconds between agent heartbeats (default %1).")
+            .arg(EngineConfig().heartbeatIntervalMs),
+        QStringLiteral("MS"));
+    const QCommandLineOption failedAfterOption(
+        QStringLiteral("failed-after"),
+        tr("Heartbeat intervals of silence after which an agent is failed (default %1).")
+            .arg(EngineConfig().failedAfterHeartbeats),
+        QStringLiteral("N"));
+    const QCommandLineOption checkpointOption(
+        QStringLiteral("checkpoint-interval"),
+        tr("Milliseconds between checkpoints of running jobs (default %1).")
+            .arg(EngineConfig().checkpointIntervalMs),
+        QStringLiteral("MS"));
+    const QCommandLineOption retentionOption(
+        QStringLiteral("retention-days"),
+        tr("Days the journal keeps events, metrics and alerts (default %1).")
+            .arg(EngineConfig().journalRetentionDays),
+        QStringLiteral("DAYS"));
     parser.addOptions({headlessOption, listenOption, flowOption, demoOption, workersOption,
                        noMonitoringOption, keepJobsOption, keepJobsForOption, historyOption,
-                       langOption});
+                       dbOption, noDbOption, heartbeatOption, failedAfterOption, checkpointOption,
+                       retentionOption, langOption});
     m_helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -63,6 +90,12 @@ bool CommandLine::parse(const QStringList &arguments)
     m_options.demo = parser.isSet(demoOption);
     m_options.engine.monitoring = !parser.isSet(noMonitoringOption);
     m_options.language = parser.value(langOption);
+    m_options.journalPath = parser.value(dbOption);
+    m_options.noJournal = parser.isSet(noDbOption);
+    if (m_options.noJournal && parser.isSet(dbOption)) {
+        m_error = tr("--db and --no-db exclude each other.");
+        return false;
+    }
 
     if (parser.isSet(listenOption)) {
         QString error;
@@ -94,7 +127,11 @@ bool CommandLine::parse(const QStringList &arguments)
     if (!number(workersOption, 1, 1024, &engine.workers)
         || !number(keepJobsOption, 0, 10'000'000, &engine.maxFinishedJobs)
         || !number(keepJobsForOption, 0, 365 * 24 * 3600, &engine.finishedJobTtlSeconds)
-        || !number(historyOption, 0, 100'000'000, &engine.eventHistory))
+        || !number(historyOption, 0, 100'000'000, &engine.eventHistory)
+        || !number(heartbeatOption, 100, 3'600'000, &engine.heartbeatIntervalMs)
+        || !number(failedAfterOption, 3, 1000, &engine.failedAfterHeartbeats)
+        || !number(checkpointOption, 10, 86'400'000, &engine.checkpointIntervalMs)
+        || !number(retentionOption, 1, 36500, &engine.journalRetentionDays))
         return false;
     return true;
 }

@@ -18,8 +18,11 @@ struct CommandLineOptions
     QStringList flowFiles;
     bool demo = false;
     EngineConfig
-        engine;       // --workers, --no-monitoring, --keep-jobs, --keep-jobs-for, --event-history
-    QString language; // empty: follow the system locale
+        engine; // --workers, --no-monitoring, --keep-jobs, --keep-jobs-for, --event-history,
+                // --heartbeat-interval, --failed-after, --checkpoint-interval, --retention-days
+    QString language;       // empty: follow the system locale
+    QString journalPath;    // --db; empty: the console's default file, no journal when headless
+    bool noJournal = false; // --no-db
     bool showHelp = false;
     bool showVersion = false;
 };
