@@ -2,23 +2,33 @@
 
 #include "agenthealthmodel.h"
 #include "alertlogmodel.h"
+#include "checkpointsdialog.h"
 #include "healthbardelegate.h"
+#include "healthreportexporter.h"
+#include "interruptedjobswidget.h"
+#include "metricsdock.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QSystemTrayIcon>
 #include <QTreeView>
 
 namespace flowscope {
 
-HealthController::HealthController(EngineClient *client, QObject *parent)
+HealthController::HealthController(EngineClient *client, const JobTableModel *jobs, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_healthModel(new AgentHealthModel(this))
     , m_alertModel(new AlertLogModel(AlertLogModel::defaultCapacity, this))
-{}
+    , m_exporter(new HealthReportExporter(client, m_healthModel, m_alertModel, jobs, this))
+{
+    connect(m_exporter, &HealthReportExporter::finished, this, &HealthController::exportFinished);
+}
 
 QWidget *HealthController::createAgentHealthView(QWidget *parent)
 {
@@ -48,10 +58,31 @@ void HealthController::addDocks(QMainWindow *window)
     alertView->setColumnWidth(AlertLogModel::LevelColumn, 90);
     alertView->setColumnWidth(AlertLogModel::AgentColumn, 110);
 
-    auto *alerts = new QDockWidget(tr("Alerts"), window);
-    alerts->setObjectName(QStringLiteral("alertsDock"));
-    alerts->setWidget(alertView);
-    window->addDockWidget(Qt::BottomDockWidgetArea, alerts);
+    const auto addDock = [window](const QString &title, const char *name, QWidget *widget,
+                                  Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, window);
+        dock->setObjectName(QLatin1String(name));
+        dock->setWidget(widget);
+        window->addDockWidget(area, dock);
+        return dock;
+    };
+    QDockWidget *alerts = addDock(tr("Alerts"), "alertsDock", alertView, Qt::BottomDockWidgetArea);
+    m_metrics = new MetricsDock(m_client, window);
+    QDockWidget *metrics
+        = addDock(tr("Metrics"), "metricsDock", m_metrics, Qt::BottomDockWidgetArea);
+    m_interrupted = new InterruptedJobsWidget(m_client, window);
+    QDockWidget *interrupted = addDock(tr("Interrupted Jobs"), "interruptedJobsDock", m_interrupted,
+                                       Qt::RightDockWidgetArea);
+    // Beside what is already there, as tabs: the central job table keeps its room.
+    if (auto *events = window->findChild<QDockWidget *>(QStringLiteral("eventLogDock"))) {
+        window->tabifyDockWidget(events, alerts);
+        window->tabifyDockWidget(alerts, metrics);
+        events->raise();
+    }
+    if (auto *agents = window->findChild<QDockWidget *>(QStringLiteral("agentsDock"))) {
+        window->tabifyDockWidget(agents, interrupted);
+        agents->raise();
+    }
 }
 
 void HealthController::applyUpdate(const ClientUpdate &update)
@@ -86,6 +117,60 @@ void HealthController::notify(const QVector<Alert> &alerts)
     }
     m_tray->showMessage(tr("Agent %1").arg(latestCritical->agent), latestCritical->message,
                         QSystemTrayIcon::Critical);
+}
+
+void HealthController::exportReport(QWidget *parent)
+{
+    m_dialogParent = parent;
+    auto *dialog = new QFileDialog(parent, tr("Export Health Report"), QDir::homePath());
+    dialog->setObjectName(QStringLiteral("exportReportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilters(HealthReportExporter::nameFilters());
+    dialog->selectFile(QStringLiteral("health-report.md"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog](const QString &file) {
+        QString path = file;
+        ReportFormat format = ReportFormat::Markdown;
+        if (!HealthReportExporter::formatFor(&path, dialog->selectedNameFilter(), &format))
+            format = ReportFormat::Markdown;
+        Q_EMIT statusMessage(tr("Exporting health report to %1…").arg(path));
+        m_exporter->exportTo(path, format);
+    });
+    dialog->open();
+}
+
+void HealthController::exportFinished(const QString &path, bool ok, const QString &error)
+{
+    if (ok) {
+        Q_EMIT statusMessage(tr("Health report written to %1").arg(path));
+        return;
+    }
+    const QString message = tr("Could not write the health report to %1: %2").arg(path, error);
+    Q_EMIT statusMessage(message);
+    if (!m_dialogParent)
+        return;
+    // Shown, not exec()'d: the console keeps updating behind it.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Health Report"), message,
+                                QMessageBox::Close, m_dialogParent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
+}
+
+CheckpointsDialog *HealthController::showCheckpoints(JobId job, QWidget *parent)
+{
+    const QList<CheckpointsDialog *> open = parent->findChildren<CheckpointsDialog *>();
+    for (CheckpointsDialog *dialog : open) {
+        if (dialog->job() == job) {
+            dialog->refresh();
+            dialog->raise();
+            dialog->activateWindow();
+            return dialog;
+        }
+    }
+    auto *dialog = new CheckpointsDialog(m_client, job, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace flowscope

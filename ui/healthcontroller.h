@@ -12,23 +12,37 @@ namespace flowscope {
 
 class AgentHealthModel;
 class AlertLogModel;
+class CheckpointsDialog;
+class HealthReportExporter;
+class InterruptedJobsWidget;
+class JobTableModel;
+class MetricsDock;
 
 // The console's health side: the agents' health table, the alert log and the notifications
-// alerts raise. Everything arrives through the client's signals; nothing here waits.
+// alerts raise, metrics, interrupted jobs, checkpoints and the health report. Everything arrives
+// through the client's signals; nothing here waits.
 class HealthController : public QObject
 {
     Q_OBJECT
 public:
-    explicit HealthController(EngineClient *client, QObject *parent = nullptr);
+    HealthController(EngineClient *client, const JobTableModel *jobs, QObject *parent = nullptr);
 
     // The agents' health table, for the Agents dock.
     QWidget *createAgentHealthView(QWidget *parent);
-    // Alerts and the other health docks.
+    // Alerts, metrics and interrupted jobs.
     void addDocks(QMainWindow *window);
     void applyUpdate(const ClientUpdate &update);
 
+    // Non-modal: a save dialog, then the export; the result goes to the status bar.
+    void exportReport(QWidget *parent);
+    // Non-modal; one dialog per job, raised when asked again.
+    CheckpointsDialog *showCheckpoints(JobId job, QWidget *parent);
+
     AgentHealthModel *healthModel() const { return m_healthModel; }
     AlertLogModel *alertModel() const { return m_alertModel; }
+    HealthReportExporter *exporter() const { return m_exporter; }
+    MetricsDock *metricsDock() const { return m_metrics; }
+    InterruptedJobsWidget *interruptedJobs() const { return m_interrupted; }
 
 Q_SIGNALS:
     // For the status bar: warning and critical alerts, export results.
@@ -36,10 +50,15 @@ Q_SIGNALS:
 
 private:
     void notify(const QVector<Alert> &alerts);
+    void exportFinished(const QString &path, bool ok, const QString &error);
 
     EngineClient *m_client;
     AgentHealthModel *m_healthModel;
     AlertLogModel *m_alertModel;
+    HealthReportExporter *m_exporter;
+    MetricsDock *m_metrics = nullptr;
+    InterruptedJobsWidget *m_interrupted = nullptr;
+    QWidget *m_dialogParent = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
 };
 

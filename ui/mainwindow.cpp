@@ -20,6 +20,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaMethod>
@@ -41,7 +42,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_agentModel(new AgentTableModel(this))
     , m_statusBar(new EngineStatusBar(this))
     , m_debugger(new DebuggerController(client, this))
-    , m_health(new HealthController(client, this))
+    , m_health(new HealthController(client, m_jobModel, this))
 {
     setWindowTitle(tr("Flowscope — %1").arg(client->displayName()));
     setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
@@ -115,6 +116,15 @@ void MainWindow::createActions()
     m_serve->setToolTip(tr("Offer this engine over HTTP"));
     connect(m_serve, &QAction::triggered, this, &MainWindow::serveOnNetwork);
 
+    m_checkpoints = new QAction(tr("Check&points…"), this);
+    m_checkpoints->setToolTip(tr("The selected job's checkpoints: resume or fork from one"));
+    connect(m_checkpoints, &QAction::triggered, this,
+            [this] { m_health->showCheckpoints(selectedJob(), this); });
+
+    m_exportReport = new QAction(tr("Export &Health Report…"), this);
+    m_exportReport->setToolTip(tr("Write agents, alerts and metrics to a report file"));
+    connect(m_exportReport, &QAction::triggered, this, [this] { m_health->exportReport(this); });
+
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
@@ -154,12 +164,15 @@ void MainWindow::createMenusAndToolBar()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openFlow);
+    file->addAction(m_exportReport);
     file->addSeparator();
     file->addAction(m_quit);
 
     QMenu *job = menuBar()->addMenu(tr("&Job"));
     job->addAction(m_startJob);
     job->addAction(m_startJobWithParams);
+    job->addSeparator();
+    job->addAction(m_checkpoints);
 
     m_demoMenu = menuBar()->addMenu(tr("&Demos"));
     const QStringList demos = demoFlowIds();
@@ -243,6 +256,8 @@ void MainWindow::connectClient()
             });
     connect(m_jobView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::jobSelectionChanged);
+    m_jobView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_jobView, &QWidget::customContextMenuRequested, this, &MainWindow::showJobContextMenu);
     connect(m_debugger, &DebuggerController::statusMessage, m_statusBar,
             [this](const QString &message) { m_statusBar->showMessage(message); });
     connect(m_health, &HealthController::statusMessage, m_statusBar,
@@ -295,6 +310,21 @@ void MainWindow::updateActions()
     m_pause->setEnabled(hasJob && (status == JobStatus::Running || status == JobStatus::Pending));
     m_resume->setEnabled(hasJob && status == JobStatus::Paused);
     m_cancel->setEnabled(hasJob && !isFinished(status));
+    m_checkpoints->setEnabled(hasJob);
+}
+
+void MainWindow::showJobContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_jobView->indexAt(pos);
+    if (!index.isValid())
+        return;
+    m_jobView->selectRow(index.row());
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addActions({m_pause, m_resume, m_cancel});
+    menu->addSeparator();
+    menu->addAction(m_checkpoints);
+    menu->popup(m_jobView->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::openFlow()

@@ -46,6 +46,8 @@ public:
     QAction *resumeAction() const { return m_resume; }
     QAction *cancelAction() const { return m_cancel; }
     QAction *serveAction() const { return m_serve; }
+    QAction *checkpointsAction() const { return m_checkpoints; }
+    QAction *exportReportAction() const { return m_exportReport; }
     QMenu *demoMenu() const { return m_demoMenu; }
 
     // The demo flows the engine ships (Engine::addDemoFlows).
@@ -88,6 +90,7 @@ private:
     void selectJob(JobId id);
     void showRequestFailed(const QString &request, const QString &message);
     void showAbout();
+    void showJobContextMenu(const QPoint &pos);
 
     EngineClient *m_client;
     FlowListWidget *m_flows;
@@ -110,6 +113,8 @@ private:
     QAction *m_cancel = nullptr;
     QAction *m_monitoring = nullptr;
     QAction *m_serve = nullptr;
+    QAction *m_checkpoints = nullptr;
+    QAction *m_exportReport = nullptr;
     QAction *m_quit = nullptr;
 
     JobId m_jobToSelect;    // started from here; selected as soon as its row appears
