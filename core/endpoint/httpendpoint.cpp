@@ -68,9 +68,12 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     , m_engine(engine)
     , m_handlers(engine)
     , m_debug(engine)
+    , m_health(engine)
+    , m_checkpoints(engine)
     , m_server(new QHttpServer(this))
     , m_monitors(new JobMonitorHub(engine, this))
 {
+    addHealthRoutes(); // first: /api/jobs/interrupted must win over /api/jobs/<arg>
     addRestRoutes();
     addDebugRoutes();
     addWebSocketRoute();
@@ -87,6 +90,55 @@ HttpEndpoint::~HttpEndpoint()
 {
     delete m_monitors;
     delete m_server;
+}
+
+void HttpEndpoint::addHealthRoutes()
+{
+    const auto add = [this](Method method, const QString &pattern, auto handler) {
+        m_routes.add(methodName(method), pattern);
+        m_server->route(pattern, method, std::move(handler));
+    };
+    const HealthHandlers *health = &m_health;
+    const CheckpointHandlers *checkpoints = &m_checkpoints;
+    using Request = const QHttpServerRequest &;
+
+    add(Method::Get, QStringLiteral("/api/agents"),
+        [health] { return toResponse(health->agents()); });
+    add(Method::Get, QStringLiteral("/api/agents/<arg>"),
+        [health](const QString &name) { return toResponse(health->agent(name)); });
+    add(Method::Get, QStringLiteral("/api/alerts"),
+        [health](Request request) { return toResponse(health->alerts(request.query())); });
+    add(Method::Get, QStringLiteral("/api/metrics/summary"),
+        [health](Request request) { return toResponse(health->metricsSummary(request.query())); });
+    add(Method::Get, QStringLiteral("/api/jobs/<arg>/metrics"),
+        [health](const QString &id, Request request) {
+            return toResponse(health->jobMetrics(id, request.query()));
+        });
+    add(Method::Get, QStringLiteral("/api/flows/<arg>/metrics"),
+        [health](const QString &id, Request request) {
+            return toResponse(health->flowMetrics(id, request.query()));
+        });
+    add(Method::Get, QStringLiteral("/api/reports/health"), [health](Request request) {
+        const RawReply reply = health->report(request.query());
+        return QHttpServerResponse(reply.contentType, reply.body, StatusCode(reply.httpStatus));
+    });
+
+    add(Method::Get, QStringLiteral("/api/jobs/interrupted"),
+        [checkpoints] { return toResponse(checkpoints->interruptedJobs()); });
+    add(Method::Get, QStringLiteral("/api/jobs/<arg>/checkpoints"),
+        [checkpoints](const QString &id) { return toResponse(checkpoints->checkpoints(id)); });
+    add(Method::Post, QStringLiteral("/api/jobs/<arg>/checkpoints"),
+        [checkpoints](const QString &id, Request request) {
+            return toResponse(checkpoints->takeCheckpoint(id, request.body()));
+        });
+    add(Method::Post, QStringLiteral("/api/jobs/<arg>/resume-from"),
+        [checkpoints](const QString &id, Request request) {
+            return toResponse(checkpoints->resumeFrom(id, request.body()));
+        });
+    add(Method::Post, QStringLiteral("/api/jobs/<arg>/fork"),
+        [checkpoints](const QString &id, Request request) {
+            return toResponse(checkpoints->fork(id, request.body()));
+        });
 }
 
 void HttpEndpoint::addRestRoutes()

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "apihandlers.h"
+#include "checkpointhandlers.h"
 #include "debughandlers.h"
+#include "healthhandlers.h"
 #include "routetable.h"
 
 #include <QHostAddress>
@@ -38,6 +40,7 @@ public:
     int debuggerCount() const;
 
 private:
+    void addHealthRoutes();
     void addRestRoutes();
     void addDebugRoutes();
     void addWebSocketRoute();
@@ -48,6 +51,8 @@ private:
     Engine *m_engine;
     ApiHandlers m_handlers;
     DebugHandlers m_debug;
+    HealthHandlers m_health;
+    CheckpointHandlers m_checkpoints;
     RouteTable m_routes;
     QHttpServer *m_server;
     JobMonitorHub *m_monitors;

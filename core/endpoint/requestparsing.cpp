@@ -14,26 +14,6 @@ namespace {
 // Bounded so that the job's deadline in milliseconds fits a qint64 (as in flow files).
 constexpr qint64 maxTimeoutSeconds = 1'000'000'000;
 
-// A non-negative integer query item; absent leaves *out untouched.
-bool queryInt(const QUrlQuery &query, const QString &key, int min, int max, int *out,
-              RequestError *error)
-{
-    if (!query.hasQueryItem(key))
-        return true;
-    const QString text = query.queryItemValue(key);
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < min || value > max) {
-        return fail(error, QStringLiteral("%1: expected an integer from %2 to %3, got '%4'")
-                               .arg(key)
-                               .arg(min)
-                               .arg(max)
-                               .arg(text));
-    }
-    *out = value;
-    return true;
-}
-
 QString statusNames()
 {
     QStringList names;
@@ -122,6 +102,25 @@ bool traceLimit(const QUrlQuery &query, int *limit, RequestError *error)
     *limit = -1;
     return queryInt(query, QStringLiteral("limit"), 0, std::numeric_limits<int>::max(), limit,
                     error);
+}
+
+bool queryInt(const QUrlQuery &query, const QString &key, int min, int max, int *out,
+              RequestError *error)
+{
+    if (!query.hasQueryItem(key))
+        return true;
+    const QString text = query.queryItemValue(key);
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max) {
+        return fail(error, QStringLiteral("%1: expected an integer from %2 to %3, got '%4'")
+                               .arg(key)
+                               .arg(min)
+                               .arg(max)
+                               .arg(text));
+    }
+    *out = value;
+    return true;
 }
 
 bool fail(RequestError *error, const QString &message, int status)

@@ -43,6 +43,9 @@ constexpr qsizetype maxBodyBytes = 1024 * 1024;
 // optionalString leaves *out untouched when the field is absent or null.
 bool fail(RequestError *error, const QString &message, int status = 400);
 bool optionalString(const QJsonObject &body, const QString &key, QString *out, RequestError *error);
+// An integer query item from min to max; absent leaves *out untouched.
+bool queryInt(const QUrlQuery &query, const QString &key, int min, int max, int *out,
+              RequestError *error);
 
 bool jsonObjectBody(const QByteArray &body, QJsonObject *object, RequestError *error);
 // POST /api/jobs: {flow_id, entry_routine_id?, entry_slot?, entry_params?, timeout?}

@@ -33,10 +33,15 @@ void verifyErrorEnvelope(const HttpResult &result, int status)
     QCOMPARE(error.value(QStringLiteral("message")).toString(), detail);
 }
 
-bool Fixture::setUp(QString *error)
+EngineConfig Fixture::defaultConfig()
 {
     EngineConfig config;
     config.workers = 2;
+    return config;
+}
+
+bool Fixture::setUp(QString *error, const EngineConfig &config)
+{
     m_engine = std::make_unique<Engine>(config);
     for (const QByteArray &flow : {chainFlow, slowFlow}) {
         const Status status = m_engine->addFlowJson(flow, QStringLiteral("test"));
@@ -75,6 +80,7 @@ HttpResult Fixture::request(const QByteArray &verb, const QString &path, const Q
     result.raw = reply->readAll();
     result.json = QJsonDocument::fromJson(result.raw).object();
     result.allow = reply->rawHeader("Allow");
+    result.contentType = reply->rawHeader("Content-Type");
     return result;
 }
 

@@ -25,6 +25,7 @@ struct HttpResult
     QJsonObject json;
     QByteArray raw;
     QByteArray allow;
+    QByteArray contentType;
 };
 
 // QCOMPARE/QVERIFY inside: a mismatch fails the current test function.
@@ -33,8 +34,11 @@ void verifyErrorEnvelope(const HttpResult &result, int status);
 class Fixture
 {
 public:
+    // Two workers, the rest as EngineConfig has it.
+    static flowscope::EngineConfig defaultConfig();
+
     // Returns false with *error set when the engine refuses a flow or the endpoint cannot listen.
-    bool setUp(QString *error);
+    bool setUp(QString *error, const flowscope::EngineConfig &config = defaultConfig());
     void tearDown();
 
     flowscope::Engine &engine() { return *m_engine; }
