@@ -148,6 +148,16 @@ void Checkpointer::saveFinished(JobState &job, const QString &reason,
     save(std::move(checkpoint), job);
 }
 
+void Checkpointer::saveStart(JobState &job, const std::shared_ptr<Activation> &entry)
+{
+    JobCheckpoint first;
+    {
+        std::lock_guard lock(job.mutex);
+        first = capture(job, QStringLiteral("start"), {entry});
+    }
+    save(std::move(first), job);
+}
+
 quint64 Checkpointer::save(JobCheckpoint checkpoint, JobState &job)
 {
     checkpoint.lastSeq = m_core->bus().lastSequence();

@@ -41,6 +41,10 @@ public:
     void saveFinished(JobState &job, const QString &reason,
                       const std::vector<std::shared_ptr<Activation>> &parked);
 
+    // A new job's first checkpoint, holding its entry activation: a job killed before its first
+    // periodic checkpoint can still be resumed.
+    void saveStart(JobState &job, const std::shared_ptr<Activation> &entry);
+
     // From an agent: true when the activation was held (a checkpoint is being taken).
     bool hold(const std::shared_ptr<Activation> &activation);
 

@@ -47,8 +47,8 @@ EngineCore::EngineCore(const EngineConfig &cfg)
     , m_instance(quint64(QRandomGenerator::global()->generate()) << 32)
     , m_poolQueue(std::make_unique<WorkQueue>())
     , m_controlSink(m_bus.createSink())
-    , m_health(std::make_unique<EngineHealth>(this, healthPolicy(cfg)))
 {
+    m_health = std::make_unique<EngineHealth>(this, healthPolicy(cfg));
     m_bus.setEnabled(cfg.monitoring);
     // Metrics see every event; the engine thread drains them in batches.
     m_metricsFeed = m_bus.subscribe(EventFilter{}, 1 << 20);
@@ -297,22 +297,8 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
     entry->slot = slot;
     entry->slotSymbol = node.slotSymbols.value(slot);
     entry->data = request.params;
-    if (persistence) {
-        // The first checkpoint holds the entry activation: a job killed before its first
-        // periodic checkpoint can still be resumed.
-        JobCheckpoint first;
-        {
-            std::lock_guard lock(job->mutex);
-            first = Checkpointer::capture(*job, QStringLiteral("start"), {entry});
-        }
-        first.lastSeq = m_bus.lastSequence();
-        persistence->journal().saveCheckpoint(&first);
-        {
-            std::lock_guard lock(job->mutex);
-            job->lastCheckpoint = first.id;
-        }
-        persistence->recordJob(*job);
-    }
+    if (persistence)
+        persistence->checkpointer().saveStart(*job, entry);
     enqueue(std::move(entry), nullptr);
     if (id)
         *id = jobId;
@@ -623,48 +609,22 @@ void EngineCore::recordJob(const JobState &job)
         persistence->recordJob(job);
 }
 
-void EngineCore::publishAlert(const Alert &alert)
-{
-    if (m_bus.isEnabled()) {
-        Event e;
-        e.type = EventType::Alert;
-        e.agent = Symbol::intern(alert.agent);
-        e.status = alert.level == AlertLevel::Info ? EventStatus::Ok : EventStatus::Error;
-        e.payload = QVariantMap{{QStringLiteral("alert_id"), alert.id},
-                                {QStringLiteral("level"), alertLevelName(alert.level)},
-                                {QStringLiteral("from"), healthStateName(alert.from)},
-                                {QStringLiteral("to"), healthStateName(alert.to)},
-                                {QStringLiteral("message"), alert.message},
-                                {QStringLiteral("diagnosis"), alert.diagnosis},
-                                {QStringLiteral("routine"), alert.routine},
-                                {QStringLiteral("last_beat_ms"), alert.lastBeatMs}};
-        emitControl(std::move(e));
-    }
-    EnginePersistence *persistence = m_persistencePtr.load();
-    if (persistence && !persistence->suspended())
-        persistence->journal().appendAlert(alert);
-}
-
 Status EngineCore::openJournal(const QString &path, int retentionDays)
 {
     std::lock_guard lock(m_persistenceMutex);
     if (m_persistence)
         return Status::conflict(
             QStringLiteral("a journal is open already: %1").arg(m_persistence->journal().path()));
-    Journal::Config journalConfig;
-    journalConfig.retentionDays = retentionDays;
-    auto journal = std::make_unique<Journal>(journalConfig);
     QString error;
-    if (!journal->open(path, &error))
+    m_persistence = EnginePersistence::open(this, path, retentionDays, &error);
+    if (!m_persistence)
         return Status::invalid(error);
     // Activations resumed from the journal keep their ids: new ones start above them.
-    const quint64 floor = journal->maxActivationId();
+    const quint64 floor = m_persistence->journal().maxActivationId();
     quint64 current = m_activationIds.load();
     while (current < floor && !m_activationIds.compare_exchange_weak(current, floor)) {
     }
-    journal->attach(&m_bus);
-    m_persistence = std::make_unique<EnginePersistence>(this, std::move(journal),
-                                                        config.checkpointIntervalMs);
+    m_persistence->journal().attach(&m_bus);
     m_persistencePtr = m_persistence.get();
     return Status::success();
 }

@@ -77,7 +77,6 @@ public:
     // The job's activations waiting in agents' queues. Call with the job's mutex held.
     std::vector<ActivationPtr> queuedActivations(const JobState &job);
     void recordJob(const JobState &job);
-    void publishAlert(const Alert &alert);
     JobId newJobId();
     void insertJob(const std::shared_ptr<JobState> &job);
     void finishJob(const std::shared_ptr<JobState> &job, JobStatus status, const QString &error,
@@ -100,6 +99,8 @@ public:
     void failJob(const std::shared_ptr<JobState> &job, const QString &message, EventSink *sink);
     // Call with the job's mutex held.
     void touch(JobState &job);
+    // Publishes an event from a thread that has no sink of its own (control calls, timers).
+    void emitControl(Event &&event);
     // Emits a job-level event (no routine); from a control thread when sink is null.
     void emitJobEvent(JobState &job, EventType type, EventSink *sink, QVariant payload = {},
                       Symbol routine = {}, quint64 activation = 0);
@@ -109,7 +110,6 @@ private:
     void startAgent(std::unique_ptr<Agent> agent);
     void housekeep();
     void drainMetrics();
-    void emitControl(Event &&event);
 
     EventBus m_bus;
     const qint64 m_startedMs;

@@ -1,7 +1,9 @@
 #include "runtime/enginehealth.h"
 
 #include "health/healthtimer.h"
+#include "journal/journal.h"
 #include "runtime/enginecore.h"
+#include "runtime/enginepersistence.h"
 
 namespace flowscope::Internal {
 
@@ -56,7 +58,29 @@ void EngineHealth::raise(const QVector<Alert> &alerts)
         }
     }
     for (const Alert &alert : numbered)
-        m_core->publishAlert(alert);
+        publish(alert);
+}
+
+void EngineHealth::publish(const Alert &alert)
+{
+    if (m_core->bus().isEnabled()) {
+        Event e;
+        e.type = EventType::Alert;
+        e.agent = Symbol::intern(alert.agent);
+        e.status = alert.level == AlertLevel::Info ? EventStatus::Ok : EventStatus::Error;
+        e.payload = QVariantMap{{QStringLiteral("alert_id"), alert.id},
+                                {QStringLiteral("level"), alertLevelName(alert.level)},
+                                {QStringLiteral("from"), healthStateName(alert.from)},
+                                {QStringLiteral("to"), healthStateName(alert.to)},
+                                {QStringLiteral("message"), alert.message},
+                                {QStringLiteral("diagnosis"), alert.diagnosis},
+                                {QStringLiteral("routine"), alert.routine},
+                                {QStringLiteral("last_beat_ms"), alert.lastBeatMs}};
+        m_core->emitControl(std::move(e));
+    }
+    EnginePersistence *persistence = m_core->persistence();
+    if (persistence && !persistence->suspended())
+        persistence->journal().appendAlert(alert);
 }
 
 QVector<Alert> EngineHealth::alerts(int limit) const

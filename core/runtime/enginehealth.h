@@ -45,6 +45,8 @@ public:
     QVector<AgentHealth> agents(qint64 nowMs) const;
 
 private:
+    void publish(const Alert &alert); // as an event and a journal row
+
     EngineCore *m_core;
     HealthMonitor m_monitor;
     std::atomic<HealthTimer *> m_timer{nullptr};

@@ -20,6 +20,18 @@ EnginePersistence::EnginePersistence(EngineCore *core, std::unique_ptr<Journal> 
     , m_checkpointer(std::make_unique<Checkpointer>(core, m_journal.get(), checkpointIntervalMs))
 {}
 
+std::unique_ptr<EnginePersistence> EnginePersistence::open(EngineCore *core, const QString &path,
+                                                           int retentionDays, QString *error)
+{
+    Journal::Config config;
+    config.retentionDays = retentionDays;
+    auto journal = std::make_unique<Journal>(config);
+    if (!journal->open(path, error))
+        return nullptr;
+    return std::make_unique<EnginePersistence>(core, std::move(journal),
+                                               core->config.checkpointIntervalMs);
+}
+
 EnginePersistence::~EnginePersistence()
 {
     m_checkpointer.reset();

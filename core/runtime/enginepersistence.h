@@ -24,6 +24,9 @@ class EnginePersistence
 {
 public:
     EnginePersistence(EngineCore *core, std::unique_ptr<Journal> journal, int checkpointIntervalMs);
+    // Opens (or creates, or migrates) the journal file; null with *error when it cannot be used.
+    static std::unique_ptr<EnginePersistence> open(EngineCore *core, const QString &path,
+                                                   int retentionDays, QString *error);
     ~EnginePersistence(); // stops checkpointing; the journal is flushed and closed
 
     Journal &journal() { return *m_journal; }

@@ -66,7 +66,7 @@ QByteArray twoChains()
     QJsonObject routines{{QStringLiteral("fan"),
                           QJsonObject{{QStringLiteral("class"), QStringLiteral("test.Fan")}}}};
     QJsonArray connections;
-    for (const QString side : {QStringLiteral("a"), QStringLiteral("b")}) {
+    for (const QString &side : {QStringLiteral("a"), QStringLiteral("b")}) {
         for (int i = 0; i < chainLength; ++i) {
             routines.insert(side + QString::number(i),
                             QJsonObject{{QStringLiteral("class"), QStringLiteral("test.Step")}});
@@ -88,7 +88,7 @@ QByteArray twoChains()
 QStringList allSteps()
 {
     QStringList steps;
-    for (const QString side : {QStringLiteral("a"), QStringLiteral("b")}) {
+    for (const QString &side : {QStringLiteral("a"), QStringLiteral("b")}) {
         for (int i = 0; i < chainLength; ++i)
             steps << side + QString::number(i);
     }
