@@ -183,11 +183,14 @@ void JournalWriter::loop(Session &s)
                 s.retention = std::make_unique<RetentionTask>(s.retentionRequest->cutoffMs);
             }
         }
+        std::vector<Event> fromBus;
         {
             std::lock_guard lock(m_subscriptionMutex);
             if (m_subscription)
-                writeEvents(s, m_subscription->takeAll());
+                fromBus = m_subscription->takeAll();
         }
+        writeEvents(s, fromBus);
+        fromBus = {};
         for (Op &op : ops)
             process(s, op);
         ops.clear();
@@ -382,8 +385,8 @@ void JournalWriter::detach()
     }
     if (!subscription)
         return;
-    // Held only here: the bus let go of it already (it was destroyed), so there is nothing to
-    // unsubscribe from.
+    // When this is the last reference the bus let go of it (it was destroyed before the journal):
+    // there is nothing left to unsubscribe from.
     if (subscription.use_count() > 1)
         bus->unsubscribe(subscription);
     std::vector<Event> rest = subscription->takeAll();

@@ -99,7 +99,7 @@ private:
     bool m_stop = false;
     bool m_running = false;
 
-    // The subscription is swapped under its own lock, which the writer holds while draining it.
+    // The subscription is swapped and drained under its own lock.
     mutable std::mutex m_subscriptionMutex;
     std::shared_ptr<Subscription> m_subscription;
     EventBus *m_bus = nullptr;
