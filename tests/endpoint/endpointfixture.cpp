@@ -40,6 +40,17 @@ EngineConfig Fixture::defaultConfig()
     return config;
 }
 
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (condition())
+            return true;
+        QTest::qWait(20);
+    }
+    return condition();
+}
+
 bool Fixture::setUp(QString *error, const EngineConfig &config)
 {
     m_engine = std::make_unique<Engine>(config);

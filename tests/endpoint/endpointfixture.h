@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 // What the endpoint tests share: an engine with two workers and two flows, an HttpEndpoint on an
@@ -30,6 +31,8 @@ struct HttpResult
 
 // QCOMPARE/QVERIFY inside: a mismatch fails the current test function.
 void verifyErrorEnvelope(const HttpResult &result, int status);
+// Polls every 20 ms, serving events meanwhile, until the condition holds or the time is up.
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 5000);
 
 class Fixture
 {

@@ -1,6 +1,6 @@
-// The health, alert, metrics, checkpoint and report routes over real loopback sockets, on an
-// engine whose agents beat every 100 ms: a routine that sleeps without checking in makes its agent
-// stuck for real, and checkpoints go to a real journal in a temporary folder.
+// The health, alert, metrics and report routes over real loopback sockets, on an engine whose
+// agents beat every 100 ms: a routine that sleeps without checking in makes its agent stuck for
+// real.
 #include "endpointfixture.h"
 #include "runtime/context.h"
 #include "runtime/routineregistry.h"
@@ -11,11 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-
-#include <functional>
 
 using namespace flowscope;
 using namespace EndpointTest;
@@ -49,11 +46,6 @@ QJsonObject findAgent(const QJsonArray &agents, const QString &name)
     return {};
 }
 
-QByteArray json(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
 } // namespace
 
 class TestHealthEndpoint : public QObject
@@ -62,8 +54,6 @@ class TestHealthEndpoint : public QObject
 
 private:
     Fixture m_fixture;
-    // Polls every 20 ms (serving requests meanwhile) until the condition holds.
-    bool waitFor(const std::function<bool()> &condition, int timeoutMs = 5000);
     QString runToCompletion(const QString &flowId);
 
 private Q_SLOTS:
@@ -75,23 +65,9 @@ private Q_SLOTS:
     void alertQueryValidation();
     void jobMetrics();
     void flowAndEngineMetrics();
-    void checkpointsPauseForkAndResume();
-    void checkpointBodies();
-    void withoutJournal();
     void reports();
     void wrongMethods();
 };
-
-bool TestHealthEndpoint::waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        if (condition())
-            return true;
-        QTest::qWait(20);
-    }
-    return condition();
-}
 
 QString TestHealthEndpoint::runToCompletion(const QString &flowId)
 {
@@ -120,7 +96,7 @@ void TestHealthEndpoint::cleanup()
 void TestHealthEndpoint::agentsAreHealthy()
 {
     HttpResult r;
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         r = m_fixture.request("GET", QStringLiteral("/api/agents"));
         return r.status == 200
                && findAgent(r.json[QStringLiteral("agents")].toArray(),
@@ -159,7 +135,7 @@ void TestHealthEndpoint::stuckAgentAndItsAlerts()
     QVERIFY(!job.isEmpty());
     // Critical at 200 ms, failed at 300 ms without a beat; it beats again after 600 ms.
     QJsonObject stuck;
-    QVERIFY(waitFor(
+    QVERIFY(waitUntil(
         [&] {
             const QJsonArray agents = m_fixture.request("GET", QStringLiteral("/api/agents"))
                                           .json[QStringLiteral("agents")]
@@ -240,7 +216,7 @@ void TestHealthEndpoint::jobMetrics()
     const QString path = QStringLiteral("/api/jobs/%1/metrics").arg(id);
     HttpResult r;
     // Metrics follow the event stream: wait until both routines are counted.
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         r = m_fixture.request("GET", path);
         return r.json[QStringLiteral("routine_metrics")].toObject().size() == 2;
     }));
@@ -286,7 +262,7 @@ void TestHealthEndpoint::flowAndEngineMetrics()
 {
     QVERIFY(!runToCompletion(QStringLiteral("chain")).isEmpty());
     HttpResult r;
-    QVERIFY(waitFor([&] {
+    QVERIFY(waitUntil([&] {
         r = m_fixture.request("GET", QStringLiteral("/api/flows/chain/metrics"));
         return r.json[QStringLiteral("activations")].toInt() >= 2;
     }));
@@ -319,128 +295,6 @@ void TestHealthEndpoint::flowAndEngineMetrics()
     QVERIFY(summary.json[QStringLiteral("activations")].toInt() >= 2);
     QVERIFY(summary.json[QStringLiteral("routine_metrics")].toObject().contains(
         QStringLiteral("chain/a")));
-}
-
-void TestHealthEndpoint::checkpointsPauseForkAndResume()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const Status opened = m_fixture.engine().openJournal(dir.filePath(QStringLiteral("j.db")));
-    QVERIFY2(opened.ok(), qPrintable(opened.message));
-
-    const QString id = m_fixture.startJob(QStringLiteral("slow"));
-    QVERIFY(!id.isEmpty());
-    const QString base = QStringLiteral("/api/jobs/%1").arg(id);
-    QCOMPARE(m_fixture.request("POST", base + QStringLiteral("/pause")).status, 200);
-    QVERIFY(m_fixture.waitForStatus(id, QStringLiteral("paused")));
-
-    // The pause checkpoint is taken once the running handler has returned.
-    quint64 pauseCheckpoint = 0;
-    QVERIFY(waitFor([&] {
-        const HttpResult r = m_fixture.request("GET", base + QStringLiteral("/checkpoints"));
-        for (const QJsonValue &c : r.json[QStringLiteral("checkpoints")].toArray()) {
-            if (c[QStringLiteral("reason")].toString() == QLatin1String("pause"))
-                pauseCheckpoint = quint64(c[QStringLiteral("checkpoint_id")].toDouble());
-        }
-        return pauseCheckpoint > 0;
-    }));
-
-    const HttpResult taken = m_fixture.request("POST", base + QStringLiteral("/checkpoints"));
-    QCOMPARE(taken.status, 201);
-    QVERIFY(taken.json[QStringLiteral("checkpoint_id")].toDouble() > pauseCheckpoint);
-    QCOMPARE(taken.json[QStringLiteral("job_id")].toString(), id);
-    const HttpResult list = m_fixture.request("GET", base + QStringLiteral("/checkpoints"));
-    QCOMPARE(list.status, 200);
-    QCOMPARE(list.json[QStringLiteral("total")].toInt(),
-             list.json[QStringLiteral("checkpoints")].toArray().size());
-    QVERIFY(list.json[QStringLiteral("total")].toInt() >= 2);
-
-    const QJsonObject forkBody{
-        {QStringLiteral("checkpoint_id"), double(pauseCheckpoint)},
-        {QStringLiteral("variables"), QJsonObject{{QStringLiteral("forked"), true}}}};
-    const HttpResult forked
-        = m_fixture.request("POST", base + QStringLiteral("/fork"), json(forkBody));
-    QCOMPARE(forked.status, 201);
-    const QString forkId = forked.json[QStringLiteral("job_id")].toString();
-    QVERIFY(!forkId.isEmpty() && forkId != id);
-    QCOMPARE(forked.json[QStringLiteral("flow_id")].toString(), QStringLiteral("slow"));
-    QVERIFY(m_fixture.waitForStatus(forkId, QStringLiteral("completed")));
-    const HttpResult forkJob = m_fixture.request("GET", QStringLiteral("/api/jobs/") + forkId);
-    QCOMPARE(forkJob.json[QStringLiteral("variables")][QStringLiteral("forked")].toBool(), true);
-
-    // The original runs on: resuming it from a checkpoint now is a conflict.
-    QCOMPARE(m_fixture.request("POST", base + QStringLiteral("/resume")).status, 200);
-    QVERIFY(m_fixture.waitForStatus(id, QStringLiteral("running")));
-    const QJsonObject resumeBody{{QStringLiteral("checkpoint_id"), double(pauseCheckpoint)}};
-    verifyErrorEnvelope(
-        m_fixture.request("POST", base + QStringLiteral("/resume-from"), json(resumeBody)), 409);
-    verifyErrorEnvelope(m_fixture.request("POST", base + QStringLiteral("/resume-from")), 409);
-
-    // A live job is not interrupted.
-    const HttpResult interrupted
-        = m_fixture.request("GET", QStringLiteral("/api/jobs/interrupted"));
-    QCOMPARE(interrupted.status, 200);
-    for (const QJsonValue &job : interrupted.json[QStringLiteral("jobs")].toArray())
-        QVERIFY(job[QStringLiteral("job_id")].toString() != id);
-
-    // A checkpoint of another job cannot be forked under this one.
-    const QJsonObject foreign{{QStringLiteral("checkpoint_id"), double(pauseCheckpoint)}};
-    const HttpResult wrongJob
-        = m_fixture.request("POST", QStringLiteral("/api/jobs/%1/fork").arg(forkId), json(foreign));
-    verifyErrorEnvelope(wrongJob, 400);
-    const QJsonObject unknown{{QStringLiteral("checkpoint_id"), 987654321.0}};
-    verifyErrorEnvelope(m_fixture.request("POST", base + QStringLiteral("/fork"), json(unknown)),
-                        404);
-    verifyErrorEnvelope(m_fixture.request("GET", QStringLiteral("/api/jobs/zz/checkpoints")), 404);
-    QCOMPARE(m_fixture.request("POST", base + QStringLiteral("/cancel")).status, 200);
-}
-
-void TestHealthEndpoint::checkpointBodies()
-{
-    // Bodies are checked before the journal is: these are 400s even without one.
-    const QString base
-        = QStringLiteral("/api/jobs/%1").arg(m_fixture.startJob(QStringLiteral("chain")));
-    const QList<QPair<QString, QByteArray>> bad{
-        {QStringLiteral("/fork"), QByteArray()},
-        {QStringLiteral("/fork"), QByteArray("{}")},
-        {QStringLiteral("/fork"), QByteArray(R"({"checkpoint_id":"7"})")},
-        {QStringLiteral("/fork"), QByteArray(R"({"checkpoint_id":1.5})")},
-        {QStringLiteral("/fork"), QByteArray(R"({"checkpoint_id":0})")},
-        {QStringLiteral("/fork"), QByteArray(R"({"checkpoint_id":1,"variables":[1]})")},
-        {QStringLiteral("/resume-from"), QByteArray("[1]")},
-        {QStringLiteral("/resume-from"), QByteArray(R"({"checkpoint_id":-3})")},
-        {QStringLiteral("/checkpoints"), QByteArray(R"({"timeout_ms":"soon"})")},
-        {QStringLiteral("/checkpoints"), QByteArray(R"({"timeout_ms":999999})")},
-    };
-    for (const auto &[route, body] : bad) {
-        const HttpResult r = m_fixture.request("POST", base + route, body);
-        verifyErrorEnvelope(r, 400);
-    }
-    const HttpResult missing = m_fixture.request("POST", base + QStringLiteral("/fork"), "{}");
-    QVERIFY2(missing.json[QStringLiteral("detail")].toString().startsWith(
-                 QStringLiteral("checkpoint_id:")),
-             missing.raw.constData());
-}
-
-void TestHealthEndpoint::withoutJournal()
-{
-    const QString id = m_fixture.startJob(QStringLiteral("slow"));
-    const QString base = QStringLiteral("/api/jobs/%1").arg(id);
-    const QByteArray one = R"({"checkpoint_id":1})";
-    const QList<HttpResult> refused{
-        m_fixture.request("GET", base + QStringLiteral("/checkpoints")),
-        m_fixture.request("POST", base + QStringLiteral("/checkpoints")),
-        m_fixture.request("POST", base + QStringLiteral("/resume-from"), one),
-        m_fixture.request("POST", base + QStringLiteral("/resume-from")),
-        m_fixture.request("POST", base + QStringLiteral("/fork"), one),
-        m_fixture.request("GET", QStringLiteral("/api/jobs/interrupted")),
-    };
-    for (const HttpResult &r : refused) {
-        verifyErrorEnvelope(r, 409);
-        QVERIFY2(r.json[QStringLiteral("detail")].toString().contains(QStringLiteral("journal")),
-                 r.raw.constData());
-    }
-    QCOMPARE(m_fixture.request("POST", base + QStringLiteral("/cancel")).status, 200);
 }
 
 void TestHealthEndpoint::reports()
@@ -489,19 +343,15 @@ void TestHealthEndpoint::wrongMethods()
     const HttpResult agents = m_fixture.request("DELETE", QStringLiteral("/api/agents"));
     verifyErrorEnvelope(agents, 405);
     QCOMPARE(agents.allow, QByteArray("GET"));
-    const HttpResult checkpoints
-        = m_fixture.request("PUT", QStringLiteral("/api/jobs/x/checkpoints"));
-    verifyErrorEnvelope(checkpoints, 405);
-    QCOMPARE(checkpoints.allow, QByteArray("GET, POST"));
-    const HttpResult fork = m_fixture.request("GET", QStringLiteral("/api/jobs/x/fork"));
-    verifyErrorEnvelope(fork, 405);
-    QCOMPARE(fork.allow, QByteArray("POST"));
     const HttpResult report = m_fixture.request("POST", QStringLiteral("/api/reports/health"));
     verifyErrorEnvelope(report, 405);
     QCOMPARE(report.allow, QByteArray("GET"));
     verifyErrorEnvelope(m_fixture.request("POST", QStringLiteral("/api/alerts")), 405);
     verifyErrorEnvelope(m_fixture.request("POST", QStringLiteral("/api/jobs/x/metrics")), 405);
-    verifyErrorEnvelope(m_fixture.request("POST", QStringLiteral("/api/jobs/interrupted")), 405);
+    for (const char *path :
+         {"/api/agents/worker-1", "/api/metrics/summary", "/api/flows/chain/metrics"}) {
+        verifyErrorEnvelope(m_fixture.request("DELETE", QString::fromLatin1(path)), 405);
+    }
 }
 
 QTEST_MAIN(TestHealthEndpoint)
