@@ -173,9 +173,106 @@ struct MetricsCollector::Data
             addFields(&it->fields, *delta.fields);
     }
 
+    // Activations of one job, routine and agent within one second, recorded together.
+    struct Group
+    {
+        JobId job;
+        Symbol flow;
+        Symbol routine;
+        Symbol agent;
+        qint64 secondMs = 0;
+        MetricsStats stats;
+    };
+    void addStatsWithHistory(ScopeEntry *entry, qint64 secondMs, const MetricsStats &stats)
+    {
+        entry->totals.merge(stats);
+        if (entry->series)
+            entry->series->addStats(secondMs, stats);
+        const qint64 span = config.rollupSpanMs;
+        const qint64 start = floorDiv(secondMs, span) * span;
+        auto it = std::find_if(entry->open.rbegin(), entry->open.rend(),
+                               [start](const ScopeEntry::Open &o) { return o.startMs == start; });
+        if (it == entry->open.rend()) {
+            if (entry->open.size() >= maxOpenIntervals)
+                entry->open.erase(entry->open.begin());
+            entry->open.push_back({start, {}, {}});
+            it = entry->open.rbegin();
+        }
+        it->stats.merge(stats);
+    }
+    void consumeBatch(const std::vector<Event> &batch);
+    void applyGroup(const Group &group);
     void consume(const Event &e);
     void evictJobs();
+
+    std::unordered_map<quint64, size_t> groupIndex; // scratch, reused between batches
+    std::vector<Group> groups;
 };
+
+// An activation's end touches six scopes, each with totals, a series and a rollup: recording
+// every event in all of them cost more than running the activation. Activations of a batch are
+// first grouped by job, routine, agent and second, and each group is merged once per scope.
+void MetricsCollector::Data::consumeBatch(const std::vector<Event> &batch)
+{
+    if (config.rollupSpanMs % 1000 != 0) { // groups of a second would straddle rollups
+        for (const Event &e : batch)
+            consume(e);
+        return;
+    }
+    groupIndex.clear();
+    groups.clear();
+    for (const Event &e : batch) {
+        if (e.type != EventType::RoutineEnded && e.type != EventType::RoutineError) {
+            consume(e);
+            continue;
+        }
+        const qint64 ms = floorDiv(e.timeNs, 1000000);
+        const qint64 secondMs = floorDiv(ms, 1000) * 1000;
+        // A hash of the group's identity; a collision only costs a group of its own.
+        const quint64 key = (e.job.value() * 0x9E3779B97F4A7C15ull)
+                            ^ (quint64(e.routine.id()) << 40) ^ (quint64(e.agent.id()) << 20)
+                            ^ quint64(e.flow.id()) ^ (quint64(secondMs / 1000) << 50);
+        auto [it, added] = groupIndex.try_emplace(key, groups.size());
+        Group *group = added ? nullptr : &groups[it->second];
+        if (group
+            && (group->job != e.job || group->flow != e.flow || group->routine != e.routine
+                || group->agent != e.agent || group->secondMs != secondMs)) {
+            consume(e); // a collision: recorded on its own
+            continue;
+        }
+        if (!group) {
+            groups.push_back({e.job, e.flow, e.routine, e.agent, secondMs, {}});
+            group = &groups.back();
+        }
+        MetricsDelta delta;
+        delta.counter = MetricsDelta::Activations;
+        delta.error = e.type == EventType::RoutineError || e.status == EventStatus::Error;
+        delta.ms = ms;
+        delta.durationNs = e.durationNs;
+        group->stats.add(delta);
+    }
+    for (const Group &group : groups)
+        applyGroup(group);
+}
+
+void MetricsCollector::Data::applyGroup(const Group &group)
+{
+    seenAny = true;
+    maxEventMs = std::max(maxEventMs, group.stats.lastMs);
+    addStatsWithHistory(&engine, group.secondMs, group.stats);
+    if (!group.flow.isNull())
+        addStatsWithHistory(flow(group.flow), group.secondMs, group.stats);
+    if (!group.job.isNull()) {
+        JobEntry *j = job(group.job);
+        j->scope.totals.merge(group.stats);
+        if (!group.routine.isNull())
+            jobRoutine(j, group.routine)->totals.merge(group.stats);
+    }
+    if (!group.routine.isNull())
+        addStatsWithHistory(routine(group.flow, group.routine), group.secondMs, group.stats);
+    if (!group.agent.isNull())
+        addStatsWithHistory(agent(group.agent), group.secondMs, group.stats);
+}
 
 void MetricsCollector::Data::consume(const Event &e)
 {
@@ -283,8 +380,7 @@ MetricsCollector::~MetricsCollector() = default;
 void MetricsCollector::consume(const std::vector<Event> &batch)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    for (const Event &e : batch)
-        d->consume(e);
+    d->consumeBatch(batch);
     d->evictJobs();
 }
 

@@ -22,9 +22,9 @@ class MetricsCollector
 public:
     struct Config
     {
-        int rollupSpanMs = 10000;   // journal resolution
-        int seriesSeconds = 900;    // in-memory per-second series (engine, flows, routines)
-        int maxJobs = 10000;        // job scopes kept, most recently active first
+        int rollupSpanMs = 10000; // journal resolution
+        int seriesSeconds = 900;  // in-memory per-second series (engine, flows, routines)
+        int maxJobs = 10000;      // job scopes kept, most recently active first
     };
 
     MetricsCollector();
@@ -37,15 +37,14 @@ public:
     // Since the collector started (or for in-memory series, the range asked for). found is
     // false for a key never seen.
     MetricsSummary summary(MetricScope scope, const QString &key, bool *found = nullptr) const;
-    MetricsSummary summary(MetricScope scope, const QString &key, qint64 fromMs, qint64 toMs)
-        const;
+    MetricsSummary summary(MetricScope scope, const QString &key, qint64 fromMs, qint64 toMs) const;
     // Every key seen in a scope (e.g. all routines), sorted.
     QStringList keys(MetricScope scope) const;
     // Per-routine summaries of one job ("routine_id" keys, not "flow/routine").
     QVector<MetricsSummary> jobRoutines(JobId job) const;
     // A per-stepMs series in [fromMs, toMs) for the Engine, Flow or Routine scope, from memory.
-    QVector<MetricsPoint> series(MetricScope scope, const QString &key, qint64 fromMs,
-                                 qint64 toMs, int stepMs) const;
+    QVector<MetricsPoint> series(MetricScope scope, const QString &key, qint64 fromMs, qint64 toMs,
+                                 int stepMs) const;
 
     // Closed rollup intervals (every scope with activity) since the last call, for the journal.
     // An interval closes when an event past its end arrives or nowMs passes its end.

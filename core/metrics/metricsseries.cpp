@@ -20,22 +20,33 @@ MetricsSeries::MetricsSeries(int seconds)
 
 void MetricsSeries::add(const MetricsDelta &delta)
 {
-    const qint64 second = floorDiv(delta.ms, 1000);
+    if (MetricsStats *stats = slotFor(floorDiv(delta.ms, 1000)))
+        stats->add(delta);
+}
+
+void MetricsSeries::addStats(qint64 secondMs, const MetricsStats &stats)
+{
+    if (MetricsStats *slot = slotFor(floorDiv(secondMs, 1000)))
+        slot->merge(stats);
+}
+
+MetricsStats *MetricsSeries::slotFor(qint64 second)
+{
     const qint64 n = qint64(m_slots.size());
     if (second > m_latest)
         m_latest = second;
     else if (second <= m_latest - n)
-        return; // older than the window kept
+        return nullptr; // older than the window kept
     const qint64 index = second - floorDiv(second, n) * n;
     Slot &slot = m_slots[size_t(index)];
     if (!slot.used || slot.second != second) {
         if (slot.used && slot.second > second)
-            return;
+            return nullptr;
         slot.stats = MetricsStats();
         slot.second = second;
         slot.used = true;
     }
-    slot.stats.add(delta);
+    return &slot.stats;
 }
 
 MetricsStats MetricsSeries::range(qint64 fromMs, qint64 toMs) const

@@ -16,6 +16,8 @@ public:
     explicit MetricsSeries(int seconds);
 
     void add(const MetricsDelta &delta);
+    // Stats that all fall in the second starting at secondMs.
+    void addStats(qint64 secondMs, const MetricsStats &stats);
 
     // Seconds overlapping [fromMs, toMs), merged.
     MetricsStats range(qint64 fromMs, qint64 toMs) const;
@@ -23,6 +25,8 @@ public:
     QVector<MetricsPoint> points(qint64 fromMs, qint64 toMs, int stepMs) const;
 
 private:
+    MetricsStats *slotFor(qint64 second); // null when older than the window
+
     struct Slot
     {
         qint64 second = 0;

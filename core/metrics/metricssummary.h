@@ -41,8 +41,8 @@ struct MetricsSummary
 {
     MetricScope scope = MetricScope::Engine;
     QString key;
-    qint64 fromMs = 0; // first activation seen in range (ms since the Unix epoch)
-    qint64 toMs = 0;   // last
+    qint64 fromMs = 0;       // first activation seen in range (ms since the Unix epoch)
+    qint64 toMs = 0;         // last
     quint64 activations = 0; // handlers that returned, successfully or not
     quint64 errors = 0;
     quint64 slotCalls = 0;

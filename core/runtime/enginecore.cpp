@@ -51,7 +51,13 @@ EngineCore::EngineCore(const EngineConfig &cfg)
     m_health = std::make_unique<EngineHealth>(this, healthPolicy(cfg));
     m_bus.setEnabled(cfg.monitoring);
     // Metrics see every event; the engine thread drains them in batches.
-    m_metricsFeed = m_bus.subscribe(EventFilter{}, 1 << 20);
+    EventFilter metricEvents;
+    metricEvents.typeMask
+        = eventTypeBit(EventType::RoutineEnded) | eventTypeBit(EventType::RoutineError)
+          | eventTypeBit(EventType::JobStarted) | eventTypeBit(EventType::JobCompleted)
+          | eventTypeBit(EventType::JobFailed) | eventTypeBit(EventType::JobCancelled)
+          | eventTypeBit(EventType::Metric);
+    m_metricsFeed = m_bus.subscribe(metricEvents, 1 << 20);
     m_health->monitor().setProbe([this](const QString &name) {
         std::lock_guard lock(m_agentsMutex);
         for (const auto &agent : m_agents) {
