@@ -59,32 +59,67 @@
         <translation>Sprache der Oberfläche, z. B. de oder en.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="55"/>
+        <location filename="../ui/commandline.cpp" line="47"/>
+        <source>Journal file (SQLite) for events, metrics, alerts and checkpoints. The console uses one in the user&apos;s data folder by default.</source>
+        <translation>Journal-Datei (SQLite) für Ereignisse, Metriken, Alarme und Checkpoints. Die Konsole verwendet standardmäßig eine im Datenordner des Benutzers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="50"/>
+        <source>Keep no journal.</source>
+        <translation>Kein Journal führen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="53"/>
+        <source>Milliseconds between agent heartbeats (default %1).</source>
+        <translation>Millisekunden zwischen Heartbeats der Agenten (Vorgabe %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="58"/>
+        <source>Heartbeat intervals of silence after which an agent is failed (default %1).</source>
+        <translation>Heartbeat-Intervalle ohne Lebenszeichen, nach denen ein Agent als ausgefallen gilt (Vorgabe %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="63"/>
+        <source>Milliseconds between checkpoints of running jobs (default %1).</source>
+        <translation>Millisekunden zwischen Checkpoints laufender Jobs (Vorgabe %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="68"/>
+        <source>Days the journal keeps events, metrics and alerts (default %1).</source>
+        <translation>Tage, die das Journal Ereignisse, Metriken und Alarme aufbewahrt (Vorgabe %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="82"/>
         <source>Unexpected argument: %1</source>
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="71"/>
+        <location filename="../ui/commandline.cpp" line="96"/>
+        <source>--db and --no-db exclude each other.</source>
+        <translation>--db und --no-db schließen einander aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="104"/>
         <source>Invalid --listen value: %1</source>
         <translation>Ungültiger Wert für --listen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="84"/>
+        <location filename="../ui/commandline.cpp" line="117"/>
         <source>Invalid --%1 value &quot;%2&quot;: expected a number from %3 to %4.</source>
         <translation>Ungültiger Wert für --%1 „%2“: erwartet wird eine Zahl von %3 bis %4.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="108"/>
+        <location filename="../ui/commandline.cpp" line="145"/>
         <source>&quot;%1&quot; is not HOST:PORT (for example 127.0.0.1:8765).</source>
         <translation>„%1“ hat nicht die Form HOST:PORT (zum Beispiel 127.0.0.1:8765).</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="118"/>
+        <location filename="../ui/commandline.cpp" line="155"/>
         <source>&quot;%1&quot; has no valid port (0 to 65535).</source>
         <translation>„%1“ enthält keinen gültigen Port (0 bis 65535).</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="126"/>
+        <location filename="../ui/commandline.cpp" line="163"/>
         <source>&quot;%1&quot; is not an IP address.</source>
         <translation>„%1“ ist keine IP-Adresse.</translation>
     </message>
@@ -161,6 +196,99 @@
     </message>
 </context>
 <context>
+    <name>flowscope::AgentHealthModel</name>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="19"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="56"/>
+        <source>Healthy</source>
+        <translation>Gesund</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="58"/>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="60"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="62"/>
+        <source>Failed</source>
+        <translation>Ausgefallen</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="70"/>
+        <source>dead</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="72"/>
+        <source>silent: idle but not beating</source>
+        <translation>stumm: untätig, aber ohne Heartbeat</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="79"/>
+        <source>an activation</source>
+        <translation>einer Aktivierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="80"/>
+        <source>stuck in %1 for %2</source>
+        <translation>hängt seit %2 in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="112"/>
+        <source>pid %1 on %2, %3 beats</source>
+        <translation>PID %1 auf %2, %3 Heartbeats</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="138"/>
+        <source>%1 / %2 %</source>
+        <translation>%1 / %2 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="153"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="155"/>
+        <source>Heartbeat</source>
+        <translation>Heartbeat</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="157"/>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="159"/>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="161"/>
+        <source>Done / errors</source>
+        <translation>Erledigt / Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="163"/>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <location filename="../ui/agenthealthmodel.cpp" line="165"/>
+        <source>Throughput (60 s)</source>
+        <translation>Durchsatz (60 s)</translation>
+    </message>
+</context>
+<context>
     <name>flowscope::AgentTableModel</name>
     <message>
         <location filename="../ui/agenttablemodel.cpp" line="21"/>
@@ -216,6 +344,44 @@
         <location filename="../ui/agenttablemodel.cpp" line="76"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::AlertLogModel</name>
+    <message>
+        <location filename="../ui/alertlogmodel.cpp" line="63"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertlogmodel.cpp" line="65"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertlogmodel.cpp" line="67"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertlogmodel.cpp" line="126"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertlogmodel.cpp" line="128"/>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertlogmodel.cpp" line="130"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertlogmodel.cpp" line="132"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>
@@ -345,6 +511,72 @@
     </message>
 </context>
 <context>
+    <name>flowscope::CheckpointTableModel</name>
+    <message>
+        <location filename="../ui/checkpointtablemodel.cpp" line="37"/>
+        <source>Checkpoint %1, %2 activations done</source>
+        <translation>Checkpoint %1, %2 Aktivierungen erledigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkpointtablemodel.cpp" line="66"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkpointtablemodel.cpp" line="68"/>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkpointtablemodel.cpp" line="70"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkpointtablemodel.cpp" line="72"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkpointtablemodel.cpp" line="74"/>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::CheckpointsDialog</name>
+    <message>
+        <location filename="../ui/checkpointsdialog.cpp" line="22"/>
+        <source>Checkpoints of job %1</source>
+        <translation>Checkpoints von Job %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkpointsdialog.cpp" line="32"/>
+        <source>&amp;Fork…</source>
+        <translation>&amp;Abzweigen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkpointsdialog.cpp" line="33"/>
+        <source>Start a new job from this checkpoint, with edited variables</source>
+        <translation>Einen neuen Job ab diesem Checkpoint starten, mit bearbeiteten Variablen</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkpointsdialog.cpp" line="34"/>
+        <source>&amp;Resume from Here</source>
+        <translation>Ab &amp;hier fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkpointsdialog.cpp" line="35"/>
+        <source>Run this job on from this checkpoint</source>
+        <translation>Diesen Job ab diesem Checkpoint weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/checkpointsdialog.cpp" line="36"/>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+</context>
+<context>
     <name>flowscope::DebuggerController</name>
     <message>
         <location filename="../ui/debuggercontroller.cpp" line="78"/>
@@ -422,32 +654,32 @@
         <translation>Debuggen</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="265"/>
+        <location filename="../ui/debuggercontroller.cpp" line="275"/>
         <source>#%1 (not kept)</source>
         <translation>#%1 (nicht aufbewahrt)</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="275"/>
+        <location filename="../ui/debuggercontroller.cpp" line="285"/>
         <source>breakpoint %1</source>
         <translation>Haltepunkt %1</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="277"/>
+        <location filename="../ui/debuggercontroller.cpp" line="287"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="279"/>
+        <location filename="../ui/debuggercontroller.cpp" line="289"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="280"/>
+        <location filename="../ui/debuggercontroller.cpp" line="290"/>
         <source>Job %1 stopped at %2.%3 (%4)</source>
         <translation>Job %1 angehalten bei %2.%3 (%4)</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="315"/>
+        <location filename="../ui/debuggercontroller.cpp" line="325"/>
         <source>Select a routine in the flow graph first</source>
         <translation>Zuerst eine Routine im Flow-Graphen auswählen</translation>
     </message>
@@ -583,6 +815,149 @@
     </message>
 </context>
 <context>
+    <name>flowscope::ForkJobDialog</name>
+    <message>
+        <location filename="../ui/forkjobdialog.cpp" line="21"/>
+        <source>Fork Job</source>
+        <translation>Job abzweigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/forkjobdialog.cpp" line="32"/>
+        <source>&amp;Fork</source>
+        <translation>&amp;Abzweigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/forkjobdialog.cpp" line="37"/>
+        <source>Job variables of the new job (a JSON object):</source>
+        <translation>Job-Variablen des neuen Jobs (ein JSON-Objekt):</translation>
+    </message>
+    <message>
+        <location filename="../ui/forkjobdialog.cpp" line="58"/>
+        <source>Not valid JSON: %1 at line %2, column %3.</source>
+        <translation>Kein gültiges JSON: %1 in Zeile %2, Spalte %3.</translation>
+    </message>
+    <message>
+        <location filename="../ui/forkjobdialog.cpp" line="65"/>
+        <source>The variables must be a JSON object, like {&quot;name&quot;: 1}.</source>
+        <translation>Die Variablen müssen ein JSON-Objekt sein, etwa {&quot;name&quot;: 1}.</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::HealthController</name>
+    <message>
+        <location filename="../ui/healthcontroller.cpp" line="69"/>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthcontroller.cpp" line="72"/>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthcontroller.cpp" line="74"/>
+        <source>Interrupted Jobs</source>
+        <translation>Unterbrochene Jobs</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthcontroller.cpp" line="110"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthcontroller.cpp" line="115"/>
+        <source>Flowscope</source>
+        <translation>Flowscope</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthcontroller.cpp" line="118"/>
+        <source>Agent %1</source>
+        <translation>Agent %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthcontroller.cpp" line="125"/>
+        <location filename="../ui/healthcontroller.cpp" line="153"/>
+        <source>Export Health Report</source>
+        <translation>Zustandsbericht exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthcontroller.cpp" line="136"/>
+        <source>Exporting health report to %1…</source>
+        <translation>Zustandsbericht wird nach %1 exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthcontroller.cpp" line="145"/>
+        <source>Health report written to %1</source>
+        <translation>Zustandsbericht nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthcontroller.cpp" line="148"/>
+        <source>Could not write the health report to %1: %2</source>
+        <translation>Der Zustandsbericht konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::HealthReportExporter</name>
+    <message>
+        <location filename="../ui/healthreportexporter.cpp" line="31"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthreportexporter.cpp" line="31"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthreportexporter.cpp" line="31"/>
+        <source>HTML (*.html *.htm)</source>
+        <translation>HTML (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthreportexporter.cpp" line="32"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::InterruptedJobsWidget</name>
+    <message>
+        <location filename="../ui/interruptedjobswidget.cpp" line="22"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/interruptedjobswidget.cpp" line="23"/>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/interruptedjobswidget.cpp" line="28"/>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../ui/interruptedjobswidget.cpp" line="28"/>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <location filename="../ui/interruptedjobswidget.cpp" line="28"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/interruptedjobswidget.cpp" line="28"/>
+        <source>Last update</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/interruptedjobswidget.cpp" line="33"/>
+        <source>Run the job on from its last checkpoint</source>
+        <translation>Den Job ab seinem letzten Checkpoint weiterlaufen lassen</translation>
+    </message>
+</context>
+<context>
     <name>flowscope::JobTableModel</name>
     <message>
         <location filename="../ui/jobtablemodel.cpp" line="18"/>
@@ -663,234 +1038,388 @@
 <context>
     <name>flowscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="43"/>
+        <location filename="../ui/mainwindow.cpp" line="47"/>
         <source>Flowscope — %1</source>
         <translation>Flowscope — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="75"/>
+        <location filename="../ui/mainwindow.cpp" line="79"/>
         <source>&amp;Open Flow…</source>
         <translation>Flow ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow.cpp" line="81"/>
         <source>Load a flow file into the engine</source>
         <translation>Eine Flow-Datei in die Engine laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="80"/>
+        <location filename="../ui/mainwindow.cpp" line="84"/>
         <source>&amp;Start Job</source>
         <translation>Job &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="82"/>
+        <location filename="../ui/mainwindow.cpp" line="86"/>
         <source>Start a job of the selected flow</source>
         <translation>Einen Job des ausgewählten Flows starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow.cpp" line="89"/>
         <source>Start Job with &amp;Parameters…</source>
         <translation>Job mit &amp;Parametern starten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="94"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow.cpp" line="96"/>
         <source>Pause the selected job</source>
         <translation>Den ausgewählten Job pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="99"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>Continue the selected job</source>
         <translation>Den ausgewählten Job fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="104"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
         <source>Cancel the selected job</source>
         <translation>Den ausgewählten Job abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow.cpp" line="109"/>
         <source>&amp;Monitoring</source>
         <translation>&amp;Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="108"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
         <source>Record routine events (off: only job events, for speed)</source>
         <translation>Routine-Ereignisse aufzeichnen (aus: nur Job-Ereignisse, schneller)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>&amp;Serve on Network…</source>
         <translation>Im &amp;Netzwerk anbieten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>Offer this engine over HTTP</source>
         <translation>Diese Engine über HTTP anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <source>Check&amp;points…</source>
+        <translation>Check&amp;points…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <source>The selected job&apos;s checkpoints: resume or fork from one</source>
+        <translation>Die Checkpoints des ausgewählten Jobs: ab einem fortsetzen oder abzweigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <source>Export &amp;Health Report…</source>
+        <translation>&amp;Zustandsbericht exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <source>Write agents, alerts and metrics to a report file</source>
+        <translation>Agenten, Alarme und Metriken in eine Berichtsdatei schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="128"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="131"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Flows</source>
         <translation>Flows</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="156"/>
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>&amp;Job</source>
         <translation>&amp;Job</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>&amp;Demos</source>
         <translation>&amp;Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>&amp;Engine</source>
         <translation>&amp;Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>&amp;About Flowscope</source>
         <translation>Ü&amp;ber Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>Demos</source>
         <translation>Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Start a demo flow</source>
         <translation>Einen Demo-Flow starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>Flow %1 added</source>
         <translation>Flow %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>Started job %1 of %2</source>
         <translation>Job %1 von %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>Open Flow</source>
         <translation>Flow öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
         <source>Flow files (*.json);;All files (*)</source>
         <translation>Flow-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="368"/>
         <source>Serving is not available for this engine.</source>
         <translation>Diese Engine kann nicht im Netzwerk angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Serve on Network</source>
         <translation>Im Netzwerk anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
         <source>Listen on (host:port):</source>
         <translation>Lauschen auf (Host:Port):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>Starting endpoint on %1…</source>
         <translation>Starte Endpunkt auf %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>Endpoint listening on %1</source>
         <translation>Endpunkt lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>Endpoint failed: %1</source>
         <translation>Endpunkt fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="363"/>
+        <location filename="../ui/mainwindow.cpp" line="413"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>About Flowscope</source>
         <translation>Über Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
         <source>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Run, watch and debug workflows and agent swarms.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Workflows und Agenten-Schwärme ausführen, beobachten und debuggen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::MetricsChart</name>
+    <message>
+        <location filename="../ui/metricschart.cpp" line="27"/>
+        <source>Throughput (/s)</source>
+        <translation>Durchsatz (/s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricschart.cpp" line="28"/>
+        <source>p50 (ms)</source>
+        <translation>p50 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricschart.cpp" line="29"/>
+        <source>p95 (ms)</source>
+        <translation>p95 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricschart.cpp" line="30"/>
+        <source>p99 (ms)</source>
+        <translation>p99 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricschart.cpp" line="33"/>
+        <source>activations/s</source>
+        <translation>Aktivierungen/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricschart.cpp" line="35"/>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::MetricsDock</name>
+    <message>
+        <location filename="../ui/metricsdock.cpp" line="41"/>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricsdock.cpp" line="44"/>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricsdock.cpp" line="45"/>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricsdock.cpp" line="55"/>
+        <source>Scope:</source>
+        <translation>Bereich:</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricsdock.cpp" line="57"/>
+        <source>Window:</source>
+        <translation>Zeitfenster:</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricsdock.cpp" line="111"/>
+        <source>Flow %1</source>
+        <translation>Flow %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/metricsdock.cpp" line="114"/>
+        <source>  Routine %1</source>
+        <translation>  Routine %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::RoutineMetricsModel</name>
+    <message>
+        <location filename="../ui/routinemetricsmodel.cpp" line="32"/>
+        <source>%1 Σ%2 (avg %3)</source>
+        <translation>%1 Σ%2 (Ø %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/routinemetricsmodel.cpp" line="82"/>
+        <source>Routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <location filename="../ui/routinemetricsmodel.cpp" line="84"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/routinemetricsmodel.cpp" line="86"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/routinemetricsmodel.cpp" line="88"/>
+        <source>Error rate</source>
+        <translation>Fehlerquote</translation>
+    </message>
+    <message>
+        <location filename="../ui/routinemetricsmodel.cpp" line="90"/>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/routinemetricsmodel.cpp" line="92"/>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/routinemetricsmodel.cpp" line="94"/>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/routinemetricsmodel.cpp" line="96"/>
+        <source>Max ms</source>
+        <translation>Max. ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/routinemetricsmodel.cpp" line="98"/>
+        <source>Fields</source>
+        <translation>Felder</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,5 @@
+#include "agenthealthmodel.h"
+#include "forkjobdialog.h"
 #include "jobtablemodel.h"
 #include "startjobdialog.h"
 
@@ -27,8 +29,30 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!StartJobDialog::parseParams(QStringLiteral("[]"), &params, &error));
         QVERIFY2(error.contains(QLatin1String("JSON-Objekt")), qPrintable(error));
+
+        QCOMPARE(AgentHealthModel::stateText(HealthState::Degraded),
+                 QStringLiteral("Beeinträchtigt"));
+        QVariantMap variables;
+        QVERIFY(
+            !ForkJobDialog::parseVariables(QStringLiteral("{\n  \"a\": }"), &variables, &error));
+        QVERIFY2(error.contains(QLatin1String("Zeile 2")), qPrintable(error));
         QCoreApplication::removeTranslator(&translator);
         QCOMPARE(JobTableModel::statusText(JobStatus::Running), QStringLiteral("Running"));
+    }
+
+    // Every string lupdate found has a finished German translation.
+    void catalogueIsFinished()
+    {
+        QFile ts(QStringLiteral(FLOWSCOPE_TS_FILE));
+        QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
+        const QString text = QString::fromUtf8(ts.readAll());
+        const QRegularExpression unfinished(
+            QStringLiteral("<source>([^<]*)</source>\\s*(?:<comment>[^<]*</comment>\\s*)?"
+                           "<translation type=\"unfinished\""));
+        QStringList missing;
+        for (auto it = unfinished.globalMatch(text); it.hasNext();)
+            missing << it.next().captured(1);
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(" | "))));
     }
 };
 
