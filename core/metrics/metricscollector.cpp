@@ -173,7 +173,7 @@ struct MetricsCollector::Data
             addFields(&it->fields, *delta.fields);
     }
 
-    // Activations of one job, routine and agent within one second, recorded together.
+    // Activations (or slot calls, or emits) of one job, routine and agent within one second.
     struct Group
     {
         JobId job;
@@ -181,6 +181,7 @@ struct MetricsCollector::Data
         Symbol routine;
         Symbol agent;
         qint64 secondMs = 0;
+        int counter = MetricsDelta::Activations;
         MetricsStats stats;
     };
     void addStatsWithHistory(ScopeEntry *entry, qint64 secondMs, const MetricsStats &stats)
@@ -222,7 +223,12 @@ void MetricsCollector::Data::consumeBatch(const std::vector<Event> &batch)
     groupIndex.clear();
     groups.clear();
     for (const Event &e : batch) {
-        if (e.type != EventType::RoutineEnded && e.type != EventType::RoutineError) {
+        int counter = MetricsDelta::Activations;
+        if (e.type == EventType::SlotCalled)
+            counter = MetricsDelta::SlotCalls;
+        else if (e.type == EventType::EventEmitted)
+            counter = MetricsDelta::EventEmits;
+        else if (e.type != EventType::RoutineEnded && e.type != EventType::RoutineError) {
             consume(e);
             continue;
         }
@@ -231,22 +237,25 @@ void MetricsCollector::Data::consumeBatch(const std::vector<Event> &batch)
         // A hash of the group's identity; a collision only costs a group of its own.
         const quint64 key = (e.job.value() * 0x9E3779B97F4A7C15ull)
                             ^ (quint64(e.routine.id()) << 40) ^ (quint64(e.agent.id()) << 20)
-                            ^ quint64(e.flow.id()) ^ (quint64(secondMs / 1000) << 50);
+                            ^ quint64(e.flow.id()) ^ (quint64(secondMs / 1000) << 50)
+                            ^ (quint64(counter) << 60);
         auto [it, added] = groupIndex.try_emplace(key, groups.size());
         Group *group = added ? nullptr : &groups[it->second];
         if (group
             && (group->job != e.job || group->flow != e.flow || group->routine != e.routine
-                || group->agent != e.agent || group->secondMs != secondMs)) {
+                || group->agent != e.agent || group->secondMs != secondMs
+                || group->counter != counter)) {
             consume(e); // a collision: recorded on its own
             continue;
         }
         if (!group) {
-            groups.push_back({e.job, e.flow, e.routine, e.agent, secondMs, {}});
+            groups.push_back({e.job, e.flow, e.routine, e.agent, secondMs, counter, {}});
             group = &groups.back();
         }
         MetricsDelta delta;
-        delta.counter = MetricsDelta::Activations;
-        delta.error = e.type == EventType::RoutineError || e.status == EventStatus::Error;
+        delta.counter = counter;
+        delta.error = counter == MetricsDelta::Activations
+                      && (e.type == EventType::RoutineError || e.status == EventStatus::Error);
         delta.ms = ms;
         delta.durationNs = e.durationNs;
         group->stats.add(delta);
