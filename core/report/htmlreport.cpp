@@ -16,11 +16,18 @@ table.grid { border-collapse: collapse; margin-top: 6px; }
 table.grid th { background-color: #eeeeee; text-align: left; padding: 3px 8px; }
 table.grid td { padding: 3px 8px; border-bottom: 1px solid #e0e0e0; }
 td.num { text-align: right; }
+td.name { white-space: nowrap; }
 .state { font-weight: bold; }
 .muted { color: #757575; }
 table.bar { border-collapse: collapse; }
 table.bar td { padding: 0; font-size: 6pt; }
 </style>)";
+
+// Names are never broken across lines (a PDF reader would join "stuck-" and "worker").
+QString nameCell(const QString &html)
+{
+    return QLatin1String("<td class=\"name\">") + html + QLatin1String("</td>");
+}
 
 QString cell(const QString &text, bool numeric = false)
 {
@@ -84,7 +91,7 @@ void agentsSection(const HealthReport &r, QString &out)
         QString name = HtmlReport::escape(a.agent);
         if (a.external)
             name += QLatin1String(" <span class=\"muted\">(external)</span>");
-        out += QLatin1String("<tr>") + cell(name) + stateCell(a.state)
+        out += QLatin1String("<tr>") + nameCell(name) + stateCell(a.state)
                + cell(barHtml(beatFraction(a, r.failedThresholdMs()), a.state))
                + cell(a.lastBeatMs > 0 ? duration(a.beatAgeMs) + QLatin1String(" ago")
                                        : QStringLiteral("never"))
@@ -104,7 +111,7 @@ void unhealthySection(const HealthReport &r, QString &out)
                         QStringLiteral("Diagnosis"), QStringLiteral("Stuck routine"),
                         QStringLiteral("Stuck for"), QStringLiteral("Last beat age")});
     for (const AgentHealth &a : unhealthy) {
-        out += QLatin1String("<tr>") + cell(HtmlReport::escape(a.agent)) + stateCell(a.state)
+        out += QLatin1String("<tr>") + nameCell(HtmlReport::escape(a.agent)) + stateCell(a.state)
                + cell(orDash(isoTime(a.stateSinceMs))) + cell(orDash(a.diagnosis))
                + cell(orDash(a.stuckRoutine))
                + cell(a.stuckForMs > 0 ? duration(a.stuckForMs) : QStringLiteral("&ndash;"))
@@ -128,7 +135,7 @@ void alertsSection(const HealthReport &r, QString &out)
         out += QLatin1String("<tr>") + cell(isoTime(a.timeMs))
                + QStringLiteral("<td class=\"state\" style=\"color:%1\">%2</td>")
                      .arg(levelColor(a.level), alertLevelName(a.level).toUpper())
-               + cell(HtmlReport::escape(a.agent))
+               + nameCell(HtmlReport::escape(a.agent))
                + cell(healthStateName(a.from) + QStringLiteral(" &rarr; ") + healthStateName(a.to))
                + cell(orDash(a.message)) + QLatin1String("</tr>\n");
     }

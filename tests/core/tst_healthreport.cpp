@@ -339,15 +339,15 @@ void TestHealthReport::pdfTextHasAgentNames()
     QVERIFY2(ReportWriter::write(sampleReport(), ReportFormat::Pdf, path, &error),
              qPrintable(error));
     QProcess process;
-    process.start(pdftotext,
-                  {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    process.start(pdftotext, {QStringLiteral("-raw"), QStringLiteral("-enc"),
+                              QStringLiteral("UTF-8"), path, QStringLiteral("-")});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
     const QString text = QString::fromUtf8(process.readAllStandardOutput());
     QVERIFY2(text.contains(QStringLiteral("Health report: scan-engine")), qPrintable(text));
     for (const QString &name : {QStringLiteral("alpha"), QStringLiteral("stuck-worker"),
                                 QStringLiteral("dead-worker"), oddName})
-        QVERIFY2(text.contains(name), qPrintable(name));
+        QVERIFY2(text.contains(name), qPrintable(name + QLatin1String(" not in: ") + text));
     QVERIFY(text.contains(QStringLiteral("FAILED")));
 }
 
