@@ -260,9 +260,11 @@ void TestHealthViews::metricsTableListsTheRoutinesOfACompletedJob()
 {
     m_client->startJob(QStringLiteral("etl"), QString(), QVariantMap());
     QTRY_VERIFY_WITH_TIMEOUT(jobCountOfFlow(QStringLiteral("etl")) == 1, timeoutMs);
-    const JobId job = m_window->jobModel()->jobAt(0).flowId == QLatin1String("etl")
-                          ? m_window->jobModel()->jobAt(0).id
-                          : m_window->jobModel()->jobAt(m_window->jobModel()->rowCount() - 1).id;
+    JobId job;
+    for (int row = 0; row < m_window->jobModel()->rowCount(); ++row) {
+        if (m_window->jobModel()->jobAt(row).flowId == QLatin1String("etl"))
+            job = m_window->jobModel()->jobAt(row).id;
+    }
     QTRY_COMPARE_WITH_TIMEOUT(jobStatus(job), QStringLiteral("Completed"), timeoutMs);
 
     MetricsDock *metrics = m_window->health()->metricsDock();
