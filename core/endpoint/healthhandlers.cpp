@@ -192,6 +192,17 @@ ApiReply HealthHandlers::jobMetrics(const QString &jobId, const QUrlQuery &urlQu
     json.insert(QStringLiteral("duration"), secondsBetween(startMs, endMs > 0 ? endMs : now));
     json.insert(QStringLiteral("routine_metrics"), routineMetrics(answer.routines, QString()));
     json.insert(QStringLiteral("total_events"), trace.size());
+    // The trace counts what the collector may not (it is fed fewer event types); the collector
+    // counts what history may have dropped.
+    quint64 slotCalls = 0;
+    quint64 eventEmits = 0;
+    for (const Event &event : trace) {
+        slotCalls += event.type == EventType::SlotCalled;
+        eventEmits += event.type == EventType::EventEmitted;
+    }
+    json.insert(QStringLiteral("total_slot_calls"), double(std::max(slotCalls, summary.slotCalls)));
+    json.insert(QStringLiteral("total_event_emits"),
+                double(std::max(eventEmits, summary.eventEmits)));
     json.insert(QStringLiteral("errors"), jobErrors(trace));
     addRange(&json, range, answer);
     return {200, json};

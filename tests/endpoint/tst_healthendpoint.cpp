@@ -215,10 +215,13 @@ void TestHealthEndpoint::jobMetrics()
     QVERIFY(!id.isEmpty());
     const QString path = QStringLiteral("/api/jobs/%1/metrics").arg(id);
     HttpResult r;
-    // Metrics follow the event stream: wait until both routines are counted.
+    // Metrics follow the event stream, behind the job's status: wait until both routines ran.
     QVERIFY(waitUntil([&] {
         r = m_fixture.request("GET", path);
-        return r.json[QStringLiteral("routine_metrics")].toObject().size() == 2;
+        const QJsonObject routines = r.json[QStringLiteral("routine_metrics")].toObject();
+        return routines.size() == 2
+               && routines[QStringLiteral("a")][QStringLiteral("execution_count")].toInt() > 0
+               && routines[QStringLiteral("b")][QStringLiteral("execution_count")].toInt() > 0;
     }));
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json[QStringLiteral("job_id")].toString(), id);
@@ -228,7 +231,8 @@ void TestHealthEndpoint::jobMetrics()
     QVERIFY(!r.json[QStringLiteral("start_time")].isNull());
     QVERIFY(!r.json[QStringLiteral("end_time")].isNull());
     QVERIFY(r.json[QStringLiteral("total_events")].toInt() > 0);
-    QVERIFY2(r.json[QStringLiteral("total_slot_calls")].toInt() >= 1, r.raw.constData());
+    QCOMPARE(r.json[QStringLiteral("total_slot_calls")].toInt(), 1); // a.out -> b.in
+    QCOMPARE(r.json[QStringLiteral("total_event_emits")].toInt(), 2);
     QCOMPARE(r.json[QStringLiteral("errors")].toArray().size(), 0);
     QCOMPARE(r.json[QStringLiteral("success_rate")].toDouble(), 1.0);
     QVERIFY(r.json[QStringLiteral("percentiles")][QStringLiteral("p50")].toDouble() >= 50);
