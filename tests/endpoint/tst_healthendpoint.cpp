@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -62,6 +63,7 @@ private Q_SLOTS:
 
     void agentsAreHealthy();
     void stuckAgentAndItsAlerts();
+    void alertsFromTheJournal();
     void alertQueryValidation();
     void jobMetrics();
     void flowAndEngineMetrics();
@@ -191,6 +193,38 @@ void TestHealthEndpoint::stuckAgentAndItsAlerts()
         = m_fixture.request("GET", QStringLiteral("/api/alerts?since=%1").arg(later));
     QCOMPARE(none.status, 200);
     QCOMPARE(none.json[QStringLiteral("total")].toInt(), 0);
+    QCOMPARE(none.json[QStringLiteral("source")].toString(), QStringLiteral("memory"));
+}
+
+void TestHealthEndpoint::alertsFromTheJournal()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Status opened = m_fixture.engine().openJournal(dir.filePath(QStringLiteral("j.db")));
+    QVERIFY2(opened.ok(), qPrintable(opened.message));
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
+    const QString job = m_fixture.startJob(QStringLiteral("sleepy"));
+    QVERIFY(m_fixture.waitForStatus(job, QStringLiteral("completed")));
+
+    const QString since
+        = QDateTime::fromMSecsSinceEpoch(startMs - 1000, Qt::UTC).toString(Qt::ISODateWithMs);
+    HttpResult r;
+    QVERIFY(waitUntil([&] {
+        r = m_fixture.request("GET", QStringLiteral("/api/alerts?level=critical&since=") + since);
+        return r.json[QStringLiteral("total")].toInt() > 0;
+    }));
+    QCOMPARE(r.json[QStringLiteral("source")].toString(), QStringLiteral("journal"));
+    const QJsonObject alert = r.json[QStringLiteral("alerts")][0].toObject();
+    QCOMPARE(alert[QStringLiteral("diagnosis")].toString(), QStringLiteral("stuck"));
+    QCOMPARE(alert[QStringLiteral("routine")].toString(), QStringLiteral("nap"));
+    const QDateTime time
+        = QDateTime::fromString(alert[QStringLiteral("time")].toString(), Qt::ISODateWithMs);
+    QVERIFY(time.toMSecsSinceEpoch() >= startMs);
+    const HttpResult before
+        = m_fixture.request("GET", QStringLiteral("/api/alerts?until=%1").arg(startMs - 1000));
+    QCOMPARE(before.status, 200);
+    QCOMPARE(before.json[QStringLiteral("source")].toString(), QStringLiteral("journal"));
+    QCOMPARE(before.json[QStringLiteral("total")].toInt(), 0);
 }
 
 void TestHealthEndpoint::alertQueryValidation()
