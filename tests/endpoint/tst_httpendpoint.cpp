@@ -41,6 +41,7 @@ private Q_SLOTS:
     void plainGetOnWebSocketPath();
     void endpointThread();
     void listenFailureIsReported();
+    void pdfReportNeedsGui();
 };
 
 void TestHttpEndpoint::initTestCase()
@@ -383,6 +384,19 @@ void TestHttpEndpoint::listenFailureIsReported()
     thread.start(QHostAddress::LocalHost, m_fixture.port());
     QVERIFY(failed.wait(5000));
     QVERIFY(!failed.first().first().toString().isEmpty());
+}
+
+void TestHttpEndpoint::pdfReportNeedsGui()
+{
+    // A QCoreApplication here, as in --headless: the other formats work, PDF says what to do.
+    const HttpResult pdf
+        = m_fixture.request("GET", QStringLiteral("/api/reports/health?format=pdf"));
+    verifyErrorEnvelope(pdf, 501);
+    QVERIFY2(
+        pdf.json[QStringLiteral("detail")].toString().contains(QStringLiteral("QGuiApplication")),
+        pdf.raw.constData());
+    QCOMPARE(m_fixture.request("GET", QStringLiteral("/api/reports/health?format=html")).status,
+             200);
 }
 
 QTEST_GUILESS_MAIN(TestHttpEndpoint)
