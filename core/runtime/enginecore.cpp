@@ -76,8 +76,18 @@ EngineCore::EngineCore(const EngineConfig &cfg)
     }
     std::vector<EngineThread::Task> tasks{{[this] { housekeep(); }, housekeepingIntervalMs},
                                           {[this] { drainMetrics(); }, metricsIntervalMs}};
-    m_thread = std::make_unique<EngineThread>(
-        std::move(tasks), [this](QObject *context) { m_health->startTimer(context); });
+    auto thread = std::make_unique<EngineThread>(
+        std::move(tasks), [this](QObject *context) { m_health->startTimer(context); },
+        [this] { m_health->rearmIfWanted(); });
+    std::lock_guard lock(m_threadMutex);
+    m_thread = std::move(thread);
+}
+
+void EngineCore::wakeEngineThread()
+{
+    std::lock_guard lock(m_threadMutex);
+    if (m_thread)
+        m_thread->wake();
 }
 
 void EngineCore::startAgent(std::unique_ptr<Agent> agent)
@@ -96,7 +106,12 @@ EngineCore::~EngineCore()
 {
     if (EnginePersistence *persistence = m_persistencePtr.load())
         persistence->suspendAll();
-    m_thread.reset();
+    std::unique_ptr<EngineThread> thread;
+    {
+        std::lock_guard lock(m_threadMutex);
+        thread = std::move(m_thread);
+    }
+    thread.reset();
     // Release every job (paused ones hold parked activations, handlers may wait in checkpoint).
     for (const JobInfo &info : jobs()) {
         if (!isFinished(info.status))

@@ -48,6 +48,7 @@ public:
     RoutineRegistry registry;
     EventBus &bus() { return m_bus; }
     QObject *threadContext() const;
+    void wakeEngineThread(); // from any thread; a no-op before the thread runs
     qint64 startedMs() const { return m_startedMs; }
 
     Status addFlow(const FlowDefinition &flow);
@@ -140,6 +141,7 @@ private:
     std::unique_ptr<EventSink> m_controlSink;
 
     qint64 m_lastRetentionMs = 0;           // engine thread only
+    std::mutex m_threadMutex;               // guards m_thread against wakeEngineThread
     std::unique_ptr<EngineThread> m_thread; // last: stopped first
 };
 

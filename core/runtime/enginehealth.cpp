@@ -18,14 +18,13 @@ void EngineHealth::startTimer(QObject *context)
 {
     m_timer = new HealthTimer(
         &m_monitor, [this](const QVector<Alert> &alerts) { raise(alerts); }, context);
-    m_timer.load()->rearm();
+    m_timer->rearm();
 }
 
 void EngineHealth::agentStarted(const QString &agent, qint64 nowMs)
 {
     m_monitor.addAgent(agent, nowMs);
-    if (HealthTimer *timer = m_timer.load())
-        timer->rearm();
+    requestRearm();
 }
 
 void EngineHealth::agentStopped(const QString &agent)
@@ -38,10 +37,21 @@ void EngineHealth::beat(const QString &agent, qint64 nowMs, const QVariantMap &m
     Alert recovery;
     if (m_monitor.beat(agent, nowMs, metadata, &recovery)) {
         raise({recovery});
-        // Its deadlines start again from this beat.
-        if (HealthTimer *timer = m_timer.load())
-            timer->rearm();
+        // Its deadlines start again from this beat (a FAILED agent had none left).
+        requestRearm();
     }
+}
+
+void EngineHealth::requestRearm()
+{
+    m_rearmWanted.store(true);
+    m_core->wakeEngineThread();
+}
+
+void EngineHealth::rearmIfWanted()
+{
+    if (m_timer && m_rearmWanted.exchange(false))
+        m_timer->rearm();
 }
 
 void EngineHealth::raise(const QVector<Alert> &alerts)

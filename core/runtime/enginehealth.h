@@ -41,15 +41,19 @@ public:
     void beat(const QString &agent, qint64 nowMs, const QVariantMap &metadata);
 
     void raise(const QVector<Alert> &alerts);
+    // In the engine thread, after its events: re-reads the next deadline when asked to.
+    void rearmIfWanted();
     QVector<Alert> alerts(int limit) const; // newest first
     QVector<AgentHealth> agents(qint64 nowMs) const;
 
 private:
     void publish(const Alert &alert); // as an event and a journal row
+    void requestRearm();              // from any thread
 
     EngineCore *m_core;
     HealthMonitor m_monitor;
-    std::atomic<HealthTimer *> m_timer{nullptr};
+    HealthTimer *m_timer = nullptr; // engine thread only
+    std::atomic<bool> m_rearmWanted{false};
     mutable std::mutex m_mutex;
     std::deque<Alert> m_log; // oldest first
     quint64 m_nextId = 1;

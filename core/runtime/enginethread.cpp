@@ -10,10 +10,12 @@
 
 namespace flowscope::Internal {
 
-EngineThread::EngineThread(std::vector<Task> tasks, std::function<void(QObject *)> setUp)
+EngineThread::EngineThread(std::vector<Task> tasks, std::function<void(QObject *)> setUp,
+                           std::function<void()> afterEvents)
 {
     std::promise<std::pair<QObject *, QAbstractEventDispatcher *>> ready;
-    m_thread = std::thread([this, &ready, tasks = std::move(tasks), setUp = std::move(setUp)] {
+    m_thread = std::thread([this, &ready, tasks = std::move(tasks), setUp = std::move(setUp),
+                            afterEvents = std::move(afterEvents)] {
         pthread_setname_np(pthread_self(), "flowscope-engine");
         QEventLoop loop; // creates the thread's event dispatcher
         QObject context;
@@ -35,9 +37,18 @@ EngineThread::EngineThread(std::vector<Task> tasks, std::function<void(QObject *
                     break;
             }
             loop.processEvents(QEventLoop::WaitForMoreEvents | QEventLoop::EventLoopExec);
+            if (afterEvents)
+                afterEvents();
         }
     });
     std::tie(m_context, m_dispatcher) = ready.get_future().get();
+}
+
+void EngineThread::wake()
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_stopping)
+        m_dispatcher->wakeUp();
 }
 
 EngineThread::~EngineThread()

@@ -26,13 +26,18 @@ public:
 
     // setUp runs first in the thread, with the context: objects it parents to the context live in
     // this thread and are destroyed in it.
-    EngineThread(std::vector<Task> tasks, std::function<void(QObject *context)> setUp = {});
+    // afterEvents runs in the thread after each round of events, and after every wake().
+    EngineThread(std::vector<Task> tasks, std::function<void(QObject *context)> setUp = {},
+                 std::function<void()> afterEvents = {});
     ~EngineThread(); // stops the loop and joins
 
     EngineThread(const EngineThread &) = delete;
     EngineThread &operator=(const EngineThread &) = delete;
 
     QObject *context() const { return m_context; }
+    // Wakes the thread from any thread, to run afterEvents. Unlike a queued call, it hands over
+    // no data through Qt's (uninstrumented) event queue: callers publish through atomics.
+    void wake();
 
 private:
     std::thread m_thread;
