@@ -1,9 +1,11 @@
 #include "commandline.h"
 #include "consolemode.h"
 #include "headlessmode.h"
+#include "reportcommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QIcon>
 
 #include <cstdio>
@@ -18,6 +20,16 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
+    // Without a window, the offscreen platform still lets reports render PDF (fonts, layout).
+    const auto offscreenGui = [] {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    };
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("report")) {
+        offscreenGui();
+        QGuiApplication app(argc, argv);
+        return flowscope::runReportCommand(arguments);
+    }
     flowscope::CommandLine commandLine;
     if (!commandLine.parse(arguments)) {
         std::fprintf(stderr, "flowscope: %s\n", qUtf8Printable(commandLine.errorText()));
@@ -37,7 +49,8 @@ int main(int argc, char *argv[])
     }
 
     if (options.headless) {
-        QCoreApplication app(argc, argv);
+        offscreenGui();
+        QGuiApplication app(argc, argv);
         return flowscope::runHeadless(options);
     }
     QApplication app(argc, argv);

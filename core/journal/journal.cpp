@@ -151,6 +151,11 @@ std::vector<MetricsRollup> Journal::rollups(MetricScope scope, const QString &ke
                     : std::vector<MetricsRollup>();
 }
 
+QStringList Journal::rollupKeys(MetricScope scope, qint64 fromMs, qint64 toMs) const
+{
+    return m_writer ? m_writer->reader().rollupKeys(scope, fromMs, toMs) : QStringList();
+}
+
 std::optional<JobRecord> Journal::job(JobId id) const
 {
     return m_writer ? m_writer->reader().job(id) : std::nullopt;

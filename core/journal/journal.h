@@ -6,6 +6,7 @@
 #include "metrics/metricsrollup.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <memory>
@@ -32,10 +33,10 @@ class Journal
 public:
     struct Config
     {
-        int retentionDays = 30;       // events, alerts and rollups older than this are removed
-        int maxBatch = 20000;         // rows per transaction at most
-        int commitIntervalMs = 50;    // a partial batch is committed after at most this long
-        int busCapacity = 1 << 20;    // events the bus may hold for the writer before dropping
+        int retentionDays = 30;    // events, alerts and rollups older than this are removed
+        int maxBatch = 20000;      // rows per transaction at most
+        int commitIntervalMs = 50; // a partial batch is committed after at most this long
+        int busCapacity = 1 << 20; // events the bus may hold for the writer before dropping
     };
 
     static constexpr int schemaVersion = 1; // grows with every migration
@@ -79,6 +80,8 @@ public:
     QVector<Alert> alerts(qint64 fromMs, qint64 toMs, int limit = -1) const; // newest first
     std::vector<MetricsRollup> rollups(MetricScope scope, const QString &key, qint64 fromMs,
                                        qint64 toMs) const;
+    // The keys of a scope with rollups starting in [fromMs, toMs), sorted.
+    QStringList rollupKeys(MetricScope scope, qint64 fromMs, qint64 toMs) const;
     std::optional<JobRecord> job(JobId id) const;
     // Jobs whose last recorded status is pending, running or paused: a process ended under them.
     QVector<JobRecord> interruptedJobs() const;

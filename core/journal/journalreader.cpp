@@ -236,6 +236,23 @@ QVector<Alert> JournalReader::alerts(qint64 fromMs, qint64 toMs, int limit) cons
     return result;
 }
 
+QStringList JournalReader::rollupKeys(MetricScope scope, qint64 fromMs, qint64 toMs) const
+{
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    q.prepare(sql("SELECT DISTINCT key FROM rollups WHERE scope = ? AND start_ms >= ?"
+                  " AND start_ms < ? ORDER BY key"));
+    q.addBindValue(int(scope));
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    QStringList keys;
+    if (q.exec()) {
+        while (q.next())
+            keys << q.value(0).toString();
+    }
+    return keys;
+}
+
 std::vector<MetricsRollup> JournalReader::rollups(MetricScope scope, const QString &key,
                                                   qint64 fromMs, qint64 toMs) const
 {
@@ -246,7 +263,7 @@ std::vector<MetricsRollup> JournalReader::rollups(MetricScope scope, const QStri
                   " FROM rollups WHERE scope = ? AND key = ? AND start_ms >= ? AND start_ms < ?"
                   " ORDER BY start_ms, id"));
     q.addBindValue(int(scope));
-    q.addBindValue(key);
+    q.addBindValue(key.isNull() ? QStringLiteral("") : key); // a null QString binds as NULL
     q.addBindValue(fromMs);
     q.addBindValue(toMs);
     std::vector<MetricsRollup> result;

@@ -32,6 +32,7 @@ public:
     QVector<Event> events(JobId job, qint64 fromNs, qint64 toNs, int limit) const;
     QVector<Event> eventsInRange(qint64 fromNs, qint64 toNs, quint64 afterSeq, int limit) const;
     QVector<Alert> alerts(qint64 fromMs, qint64 toMs, int limit) const;
+    QStringList rollupKeys(MetricScope scope, qint64 fromMs, qint64 toMs) const;
     std::vector<MetricsRollup> rollups(MetricScope scope, const QString &key, qint64 fromMs,
                                        qint64 toMs) const;
     std::optional<JobRecord> job(JobId id) const;

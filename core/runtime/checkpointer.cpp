@@ -44,6 +44,9 @@ void Checkpointer::request(const std::shared_ptr<JobState> &job, const QString &
 
 void Checkpointer::run()
 {
+    // The journal's retention runs here too: at start, then hourly.
+    constexpr auto retentionPeriod = std::chrono::hours(1);
+    auto nextRetention = std::chrono::steady_clock::now();
     auto nextPeriodic = std::chrono::steady_clock::now() + std::chrono::milliseconds(m_intervalMs);
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
@@ -57,6 +60,12 @@ void Checkpointer::run()
             if (const std::shared_ptr<JobState> job = weak.lock())
                 take(job, reason, 5000);
             lock.lock();
+        }
+        if (std::chrono::steady_clock::now() >= nextRetention) {
+            lock.unlock();
+            m_journal->applyRetention(QDateTime::currentMSecsSinceEpoch());
+            lock.lock();
+            nextRetention = std::chrono::steady_clock::now() + retentionPeriod;
         }
         if (std::chrono::steady_clock::now() >= nextPeriodic) {
             lock.unlock();

@@ -25,7 +25,8 @@ class JobState;
 // activations wait (hold), and the state is read once none of its handlers is running (handlers
 // waiting in Context::checkpoint() for a paused job count as pending and run again from their
 // start after a restore). Runs in its own thread, so waiting for a long handler never delays the
-// engine thread; also checkpoints running jobs periodically.
+// engine thread; also checkpoints running jobs periodically, and applies the journal's retention
+// at start and hourly.
 class Checkpointer
 {
 public:

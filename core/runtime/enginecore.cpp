@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <limits>
 
 namespace flowscope::Internal {
 
@@ -104,8 +105,15 @@ QObject *EngineCore::threadContext() const
 
 EngineCore::~EngineCore()
 {
-    if (EnginePersistence *persistence = m_persistencePtr.load())
+    if (EnginePersistence *persistence = m_persistencePtr.load()) {
+        // The metrics of the last, unfinished rollup interval are kept too.
+        m_metrics.consume(m_metricsFeed->takeAll());
+        std::vector<MetricsRollup> rollups
+            = m_metrics.takeRollups(std::numeric_limits<qint64>::max() / 2);
+        if (!rollups.empty())
+            persistence->journal().appendRollups(std::move(rollups));
         persistence->suspendAll();
+    }
     std::unique_ptr<EngineThread> thread;
     {
         std::lock_guard lock(m_threadMutex);

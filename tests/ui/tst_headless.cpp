@@ -2,7 +2,39 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
+
+namespace {
+
+// Runs `flowscope ARGS` to its end; returns the exit code, standard output and error.
+int runFlowscope(const QStringList &arguments, QByteArray *out, QByteArray *err = nullptr)
+{
+    QProcess process;
+    process.start(QStringLiteral(FLOWSCOPE_BINARY), arguments);
+    if (!process.waitForFinished(30000))
+        return -1;
+    *out = process.readAllStandardOutput();
+    if (err)
+        *err = process.readAllStandardError();
+    return process.exitCode();
+}
+
+QByteArray httpRequest(QNetworkAccessManager &network, const QString &url,
+                       const QByteArray &postBody = {})
+{
+    QNetworkRequest request{QUrl(url)};
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply
+        = postBody.isNull() ? network.get(request) : network.post(request, postBody);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(10000);
+    reply->deleteLater();
+    return reply->readAll();
+}
+
+} // namespace
 
 // Runs the real binary the way a server would: no display, ephemeral port, then SIGTERM.
 class TestHeadless : public QObject
@@ -43,6 +75,90 @@ private Q_SLOTS:
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
+    }
+
+    // A server with a journal runs a job and stops; `flowscope report` reads its health and
+    // metrics back from the file.
+    void journalFeedsTheReportCommand()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("server.db"));
+        QProcess server;
+        server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        server.start(QStringLiteral(FLOWSCOPE_BINARY),
+                     {QStringLiteral("--headless"), QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo"),
+                      QStringLiteral("--db"), db, QStringLiteral("--heartbeat-interval"),
+                      QStringLiteral("100")});
+        QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
+        const QString line = QString::fromUtf8(server.readLine()).trimmed();
+        const QString base = line.section(QLatin1Char(' '), -1);
+        QVERIFY2(base.startsWith(QLatin1String("http://")), qPrintable(line));
+
+        QNetworkAccessManager network;
+        const QJsonObject job
+            = QJsonDocument::fromJson(
+                  httpRequest(network, base + QStringLiteral("/api/jobs"), R"({"flow_id": "etl"})"))
+                  .object();
+        const QString id = job.value(QStringLiteral("job_id")).toString();
+        QVERIFY2(!id.isEmpty(), QJsonDocument(job).toJson().constData());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            QJsonDocument::fromJson(httpRequest(network, base + QStringLiteral("/api/jobs/") + id))
+                .object()
+                .value(QStringLiteral("status"))
+                .toString(),
+            QStringLiteral("completed"), 20000);
+        server.terminate();
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitCode(), 0);
+
+        QByteArray out;
+        QCOMPARE(runFlowscope({QStringLiteral("report"), QStringLiteral("--db"), db}, &out), 0);
+        const QString markdown = QString::fromUtf8(out);
+        QVERIFY2(markdown.contains(QLatin1String("# Health report")), qPrintable(markdown));
+        QVERIFY(markdown.contains(QLatin1String("worker-1")));
+        QVERIFY(markdown.contains(QLatin1String("etl/load")));
+
+        QCOMPARE(runFlowscope({QStringLiteral("report"), QStringLiteral("--db"), db,
+                               QStringLiteral("--format"), QStringLiteral("json")},
+                              &out),
+                 0);
+        const QJsonObject report = QJsonDocument::fromJson(out).object();
+        QVERIFY(report.value(QStringLiteral("metrics"))
+                    .toObject()
+                    .value(QStringLiteral("activations"))
+                    .toInt()
+                > 0);
+        QVERIFY(report.value(QStringLiteral("agents")).toArray().size() >= 2);
+
+        const QString pdf = dir.filePath(QStringLiteral("health.pdf"));
+        QCOMPARE(runFlowscope({QStringLiteral("report"), QStringLiteral("--db"), db,
+                               QStringLiteral("--out"), pdf},
+                              &out),
+                 0);
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (!pdftotext.isEmpty()) {
+            QProcess text;
+            text.start(pdftotext, {QStringLiteral("-raw"), pdf, QStringLiteral("-")});
+            QVERIFY(text.waitForFinished(10000));
+            QVERIFY(text.readAllStandardOutput().contains("worker-1"));
+        }
+
+        QByteArray err;
+        QCOMPARE(runFlowscope({QStringLiteral("report"), QStringLiteral("--db"), db,
+                               QStringLiteral("--format"), QStringLiteral("xml")},
+                              &out, &err),
+                 2);
+        QVERIFY2(err.contains("unknown format 'xml'"), err.constData());
+        QFile notJournal(dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(notJournal.open(QIODevice::WriteOnly));
+        notJournal.write("not a journal\n");
+        notJournal.close();
+        QCOMPARE(
+            runFlowscope({QStringLiteral("report"), QStringLiteral("--db"), notJournal.fileName()},
+                         &out, &err),
+            2);
+        QVERIFY2(err.contains("notes.txt"), err.constData());
     }
 
     void badListenValueExitsWithTwo()
