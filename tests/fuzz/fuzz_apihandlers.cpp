@@ -1,11 +1,16 @@
-// Fuzzes the REST handlers (core/endpoint/apihandlers.h) without sockets, on a real engine with
-// the demo flows. The input is "body \0 query \0 job-id": the body goes to POST /api/jobs, the
-// query to GET /api/jobs and the trace, the id to the per-job routes.
+// Fuzzes the REST handlers (core/endpoint/apihandlers.h, healthhandlers.h, checkpointhandlers.h)
+// without sockets, on a real engine with the demo flows and a journal. The input is
+// "body \0 query \0 job-id": the body goes to POST /api/jobs and to the checkpoint, resume-from
+// and fork routes, the query to GET /api/jobs, the trace, the alerts, the metrics and the report,
+// the id to the per-job, per-flow and per-agent routes.
 #include "endpoint/apihandlers.h"
+#include "endpoint/checkpointhandlers.h"
+#include "endpoint/healthhandlers.h"
 #include "runtime/engine.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QUrlQuery>
 
 #include <cstdio>
@@ -36,6 +41,75 @@ void checkReply(const ApiReply &reply, const char *route, const QByteArray &inpu
     std::abort();
 }
 
+// Reports: 200 with the format's type, or a JSON error (501 for PDF: no QGuiApplication here).
+void checkReport(const RawReply &reply, const QByteArray &input)
+{
+    const int s = reply.httpStatus;
+    const bool ok = (s == 200 && !reply.body.isEmpty() && !reply.contentType.isEmpty())
+                    || ((s == 400 || s == 501) && reply.contentType == "application/json"
+                        && !QJsonDocument::fromJson(reply.body)
+                                .object()
+                                .value(QLatin1String("detail"))
+                                .toString()
+                                .isEmpty());
+    if (ok)
+        return;
+    std::fprintf(stderr, "GET /api/reports/health answered %d (%s)\ninput: %s\n", s,
+                 reply.contentType.constData(), input.toPercentEncoding().constData());
+    std::abort();
+}
+
+void keepLive(const QString &id, const ApiHandlers &api, const QByteArray &input)
+{
+    liveJobs.push_back(id);
+    while (liveJobs.size() > maxLiveJobs) {
+        // 409 when it has finished already.
+        checkReply(api.controlJob(liveJobs.front(), ApiHandlers::JobAction::Cancel),
+                   "POST /api/jobs/{id}/cancel", input);
+        liveJobs.pop_front();
+    }
+}
+
+// The health and metrics routes, and the checkpoint routes on a fuzzed id and body.
+void fuzzHealth(const QByteArray &body, const QUrlQuery &query, const QString &idText,
+                const QByteArray &input)
+{
+    const HealthHandlers health(engine);
+    checkReply(health.agents(), "GET /api/agents", input);
+    checkReply(health.agent(idText), "GET /api/agents/{name}", input);
+    checkReply(health.alerts(query), "GET /api/alerts", input);
+    checkReply(health.jobMetrics(idText, query), "GET /api/jobs/{id}/metrics", input);
+    checkReply(health.flowMetrics(idText, query), "GET /api/flows/{id}/metrics", input);
+    checkReply(health.metricsSummary(query), "GET /api/metrics/summary", input);
+    checkReport(health.report(query), input);
+
+    const CheckpointHandlers checkpoints(engine);
+    checkReply(checkpoints.checkpoints(idText), "GET /api/jobs/{id}/checkpoints", input);
+    checkReply(checkpoints.takeCheckpoint(idText, body), "POST /api/jobs/{id}/checkpoints", input);
+    checkReply(checkpoints.resumeFrom(idText, body), "POST /api/jobs/{id}/resume-from", input);
+    checkReply(checkpoints.fork(idText, body), "POST /api/jobs/{id}/fork", input);
+    checkReply(checkpoints.interruptedJobs(), "GET /api/jobs/interrupted", input);
+}
+
+// A checkpoint of a job just started, then a fork from it with the fuzzed body's variables.
+void fuzzFork(const QString &jobId, const QByteArray &body, const ApiHandlers &api,
+              const QByteArray &input)
+{
+    const CheckpointHandlers checkpoints(engine);
+    const ApiReply taken
+        = checkpoints.takeCheckpoint(jobId, QByteArrayLiteral(R"({"timeout_ms": 50})"));
+    checkReply(taken, "POST /api/jobs/{id}/checkpoints", input);
+    if (taken.httpStatus != 201)
+        return;
+    QJsonObject fork = QJsonDocument::fromJson(body).object();
+    fork.insert(QLatin1String("checkpoint_id"), taken.body.value(QLatin1String("checkpoint_id")));
+    const ApiReply forked
+        = checkpoints.fork(jobId, QJsonDocument(fork).toJson(QJsonDocument::Compact));
+    checkReply(forked, "POST /api/jobs/{id}/fork", input);
+    if (forked.httpStatus == 201)
+        keepLive(forked.body.value(QLatin1String("job_id")).toString(), api, input);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -49,6 +123,13 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     // Never deleted: libFuzzer exits without unwinding, and a job's handler may still be running.
     engine = new Engine(config);
     engine->addDemoFlows();
+    // Checkpoints, resume-from and fork need a journal; the folder goes with the process.
+    static QTemporaryDir journalDir;
+    const Status opened = engine->openJournal(journalDir.filePath(QStringLiteral("fuzz.db")));
+    if (!opened.ok()) {
+        std::fprintf(stderr, "cannot open the journal: %s\n", qPrintable(opened.message));
+        std::abort();
+    }
     return 0;
 }
 
@@ -68,13 +149,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (created.httpStatus == 201) {
         checkReply(api.job(createdId), "GET /api/jobs/{id}", input);
         checkReply(api.trace(createdId, query), "GET /api/jobs/{id}/trace", input);
-        liveJobs.push_back(createdId);
-        while (liveJobs.size() > maxLiveJobs) {
-            // 409 when it has finished already.
-            checkReply(api.controlJob(liveJobs.front(), ApiHandlers::JobAction::Cancel),
-                       "POST /api/jobs/{id}/cancel", input);
-            liveJobs.pop_front();
-        }
+        keepLive(createdId, api, input);
+        fuzzFork(createdId, body, api, input);
     }
 
     checkReply(api.jobs(query), "GET /api/jobs", input);
@@ -85,5 +161,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // Only pause and resume by a fuzzed id: a cancel could end a job another input is using.
     const auto action = size % 2 ? ApiHandlers::JobAction::Pause : ApiHandlers::JobAction::Resume;
     checkReply(api.controlJob(idText, action), "POST /api/jobs/{id}/pause|resume", input);
+    fuzzHealth(body, query, idText, input);
     return 0;
 }

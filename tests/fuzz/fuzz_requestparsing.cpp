@@ -1,5 +1,7 @@
-// Fuzzes the endpoint's request parsing (core/endpoint/requestparsing.h): the bytes as a request
-// body (POST /api/jobs) and as the query string of GET /api/jobs and GET /api/jobs/{id}/trace.
+// Fuzzes the endpoint's request parsing (core/endpoint/requestparsing.h, healthparsing.h): the
+// bytes as a request body (POST /api/jobs, the checkpoint, resume-from and fork bodies), as the
+// query string of GET /api/jobs, the trace, the alerts and the metrics routes, and as a time.
+#include "endpoint/healthparsing.h"
 #include "endpoint/requestparsing.h"
 
 #include <QUrlQuery>
@@ -25,6 +27,72 @@ void checkError(bool ok, const RequestError &error, const QByteArray &input)
         return;
     check(error.httpStatus == 400 || error.httpStatus == 413, "error status is 400 or 413", input);
     check(!error.message.isEmpty(), "an error says what is wrong", input);
+}
+
+// Bodies of POST /api/jobs/{id}/checkpoints, /resume-from and /fork.
+void checkHealthBodies(const QByteArray &bytes)
+{
+    constexpr quint64 maxExactId = quint64(1) << 53;
+    std::optional<quint64> resumeId;
+    RequestError resumeError;
+    const bool resumeOk = HealthParsing::resumeFromBody(bytes, &resumeId, &resumeError);
+    checkError(resumeOk, resumeError, bytes);
+    if (resumeOk && resumeId)
+        check(*resumeId >= 1 && *resumeId <= maxExactId, "resume checkpoint id in range", bytes);
+    if (resumeOk && bytes.trimmed().isEmpty())
+        check(!resumeId, "an empty resume-from body names no checkpoint", bytes);
+
+    ForkRequest fork;
+    RequestError forkError;
+    const bool forkOk = HealthParsing::forkBody(bytes, &fork, &forkError);
+    checkError(forkOk, forkError, bytes);
+    if (forkOk)
+        check(fork.checkpointId >= 1 && fork.checkpointId <= maxExactId, "fork id in range", bytes);
+    if (forkOk && resumeOk)
+        check(resumeId == fork.checkpointId, "resume-from and fork read the same id", bytes);
+
+    int timeoutMs = -1;
+    RequestError checkpointError;
+    const bool checkpointOk = HealthParsing::checkpointBody(bytes, &timeoutMs, &checkpointError);
+    checkError(checkpointOk, checkpointError, bytes);
+    if (checkpointOk) {
+        check(timeoutMs >= 0 && timeoutMs <= HealthParsing::maxCheckpointTimeoutMs,
+              "checkpoint timeout in range", bytes);
+    }
+
+    qint64 ms = 0;
+    RequestError timeError;
+    const bool timeOk = HealthParsing::timeValue(QStringLiteral("since"), QString::fromUtf8(bytes),
+                                                 &ms, &timeError);
+    checkError(timeOk, timeError, bytes);
+    if (timeOk)
+        check(ms > 0, "an accepted time is after 1970", bytes);
+}
+
+// Queries of GET /api/alerts and the metrics routes.
+void checkHealthQueries(const QUrlQuery &query, const QByteArray &bytes)
+{
+    AlertQuery alerts;
+    RequestError alertError;
+    const bool alertsOk = HealthParsing::alertQuery(query, &alerts, &alertError);
+    checkError(alertsOk, alertError, bytes);
+    if (alertsOk) {
+        check(alerts.limit >= 1 && alerts.limit <= AlertQuery::maxLimit, "alert limit", bytes);
+        check(alerts.sinceMs >= 0 && alerts.untilMs >= 0, "alert range is after 1970", bytes);
+        check(!alerts.sinceMs || !alerts.untilMs || alerts.untilMs > alerts.sinceMs,
+              "until is later than since", bytes);
+    }
+
+    MetricsRange range;
+    RequestError rangeError;
+    const bool rangeOk = HealthParsing::metricsRange(query, &range, &rangeError);
+    checkError(rangeOk, rangeError, bytes);
+    if (rangeOk) {
+        check(range.isSet() || (range.toMs == 0 && range.stepMs == 0), "to and step only with from",
+              bytes);
+        check(range.toMs == 0 || range.toMs > range.fromMs, "to is later than from", bytes);
+        check(range.stepMs == 0 || range.stepMs >= 1000, "a step of a second at least", bytes);
+    }
 }
 
 } // namespace
@@ -68,5 +136,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkError(traceOk, traceError, bytes);
     if (traceOk)
         check(limit >= -1, "trace limit is -1 (all) or >= 0", bytes);
+
+    checkHealthBodies(bytes);
+    checkHealthQueries(query, bytes);
     return 0;
 }
