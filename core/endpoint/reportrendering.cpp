@@ -29,10 +29,10 @@ bool renderPdf(const HealthReport &report, QByteArray *out, QString *error, int 
     auto *gui = qobject_cast<QGuiApplication *>(QCoreApplication::instance());
     if (!gui) {
         *httpStatus = 501;
-        *error = QStringLiteral("PDF reports need a QGuiApplication, which a headless engine does "
-                                "not have: serve the API from the console (flowscope --listen "
-                                "ADDRESS:PORT, with QT_QPA_PLATFORM=offscreen on a machine "
-                                "without a display), or ask for format=html and print that");
+        *error = QStringLiteral("PDF reports need a QGuiApplication and this process has a "
+                                "QCoreApplication: create a QGuiApplication (with "
+                                "QT_QPA_PLATFORM=offscreen where there is no display), as "
+                                "flowscope --headless does, or ask for format=html");
         return false;
     }
     *httpStatus = 500;

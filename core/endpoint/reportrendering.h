@@ -13,8 +13,8 @@ namespace ReportRendering {
 
 constexpr int guiThreadTimeoutMs = 10000;
 
-// False with *error and *httpStatus set: 501 without a QGuiApplication, 503 when the GUI thread
-// did not render it in guiThreadTimeoutMs, 500 when the renderer fails.
+// False with *error and *httpStatus set: 501 without a QGuiApplication (a QCoreApplication), 503
+// when the GUI thread did not render it in guiThreadTimeoutMs, 500 when the renderer fails.
 bool renderPdf(const HealthReport &report, QByteArray *out, QString *error, int *httpStatus);
 
 } // namespace ReportRendering

@@ -388,7 +388,7 @@ void TestHttpEndpoint::listenFailureIsReported()
 
 void TestHttpEndpoint::pdfReportNeedsGui()
 {
-    // A QCoreApplication here, as in --headless: the other formats work, PDF says what to do.
+    // A QCoreApplication here, as in a program embedding the engine: PDF says what to do.
     const HttpResult pdf
         = m_fixture.request("GET", QStringLiteral("/api/reports/health?format=pdf"));
     verifyErrorEnvelope(pdf, 501);
