@@ -1,6 +1,7 @@
 // The health, alert, metrics and report routes over real loopback sockets, on an engine whose
 // agents beat every 100 ms: a routine that sleeps without checking in makes its agent stuck for
 // real.
+#include "endpoint/endpointthread.h"
 #include "endpointfixture.h"
 #include "runtime/context.h"
 #include "runtime/routineregistry.h"
@@ -11,9 +12,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <memory>
 
 using namespace flowscope;
 using namespace EndpointTest;
@@ -68,6 +73,7 @@ private Q_SLOTS:
     void jobMetrics();
     void flowAndEngineMetrics();
     void reports();
+    void pdfFromTheEndpointThread();
     void wrongMethods();
 };
 
@@ -374,6 +380,23 @@ void TestHealthEndpoint::reports()
     const QString detail = bad.json[QStringLiteral("detail")].toString();
     for (const char *format : {"md", "json", "html", "pdf"})
         QVERIFY2(detail.contains(QLatin1String(format)), qPrintable(detail));
+}
+
+void TestHealthEndpoint::pdfFromTheEndpointThread()
+{
+    // As in the console: HTTP is served from a thread of its own, the PDF is laid out in this one.
+    EndpointThread thread(&m_fixture.engine());
+    QSignalSpy listening(&thread, &EndpointThread::listening);
+    thread.start(QHostAddress::LocalHost, 0);
+    QVERIFY(listening.wait(5000));
+    const quint16 port = listening.first().first().value<quint16>();
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1/api/reports/health?format=pdf").arg(port));
+    std::unique_ptr<QNetworkReply> reply(m_fixture.network().get(QNetworkRequest(url)));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(reply->readAll().startsWith("%PDF"));
+    thread.stop();
 }
 
 void TestHealthEndpoint::wrongMethods()
