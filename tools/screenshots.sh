@@ -53,3 +53,18 @@ sleep 3
 # Select the job, stopped by now, as a user would: a click on its row.
 DISPLAY=$display xdotool mousemove 200 91 click 1
 shoot debugger 2
+
+# Health: an agent stuck in a routine without checkpoints, beside the fastmon demo at work.
+kill $console
+wait $console 2>/dev/null || true
+port=$((port + 1))
+DISPLAY=$display QT_QPA_PLATFORM=xcb "$build/app/flowscope" --listen 127.0.0.1:$port --lang en \
+    --flow "$root/examples/flows/stuck_agent.json" --heartbeat-interval 500 &
+console=$!
+until curl -sf "localhost:$port/api/health" >/dev/null; do sleep 0.2; done
+api '{"flow_id": "fastmon", "entry_params": {"files": 200, "daq_ms": 20000}}'
+api '{"flow_id": "stuck_agent"}'
+sleep 3.5
+DISPLAY=$display xdotool mousemove 871 427 click 1 # the Agents tab beside the flow graph
+DISPLAY=$display xdotool mousemove 113 763 click 1 # the Alerts tab under the event log
+shoot health 1

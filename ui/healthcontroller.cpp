@@ -81,7 +81,9 @@ void HealthController::addDocks(QMainWindow *window)
     }
     if (auto *agents = window->findChild<QDockWidget *>(QStringLiteral("agentsDock"))) {
         window->tabifyDockWidget(agents, interrupted);
-        agents->raise();
+        // The flow graph stays in front, as it was before these tabs joined it.
+        auto *graph = window->findChild<QDockWidget *>(QStringLiteral("flowGraphDock"));
+        (graph ? graph : agents)->raise();
     }
 }
 
