@@ -2,6 +2,7 @@
 
 #include "jobmonitorhub.h"
 #include "jsonshapes.h"
+#include "prometheusexporter.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -121,6 +122,12 @@ void HttpEndpoint::addHealthRoutes()
     add(Method::Get, QStringLiteral("/api/reports/health"), [health](Request request) {
         const RawReply reply = health->report(request.query());
         return QHttpServerResponse(reply.contentType, reply.body, StatusCode(reply.httpStatus));
+    });
+
+    Engine *engine = m_engine;
+    add(Method::Get, QStringLiteral("/metrics"), [engine] {
+        return QHttpServerResponse(PrometheusExporter::contentType(),
+                                   PrometheusExporter::render(*engine));
     });
 
     add(Method::Get, QStringLiteral("/api/jobs/interrupted"),

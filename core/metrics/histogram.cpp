@@ -222,6 +222,21 @@ qint64 Histogram::percentile(double p) const
     return m_max;
 }
 
+quint64 Histogram::countAtOrBelow(qint64 value) const
+{
+    if (m_count == 0 || value < m_min)
+        return 0;
+    if (value >= m_max)
+        return m_count;
+    quint64 seen = 0;
+    for (size_t i = 0; i < m_buckets.size(); ++i) {
+        if (bucketUpper(m_offset + int(i)) > quint64(value))
+            break;
+        seen += m_buckets[i];
+    }
+    return seen;
+}
+
 // Layout (version 1): 'F' 'H' version, varint count; when count > 0: varint min, varint max,
 // f64 mean, f64 m2 (little endian), varint pairs, then per non-empty bucket varint gap (from the
 // previous non-empty bucket + 1, or from 0) and varint count.

@@ -26,6 +26,9 @@ public:
     // p in [0, 100]; the value at or below which p % of the recorded values fall (an upper
     // bucket bound clamped to [min, max]); 0 when empty.
     qint64 percentile(double p) const;
+    // Values recorded at or below value, to bucket precision: a bucket counts when its upper
+    // bound is at or below value (exact below 32, for values under min and at or above max).
+    quint64 countAtOrBelow(qint64 value) const;
 
     // A compact binary form (for the journal); fromBytes returns false on a malformed input.
     QByteArray toBytes() const;

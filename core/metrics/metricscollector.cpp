@@ -425,6 +425,17 @@ MetricsSummary MetricsCollector::summary(MetricScope scope, const QString &key, 
     return makeSummary(scope, key, entry->series->range(fromMs, toMs));
 }
 
+Histogram MetricsCollector::durations(MetricScope scope, const QString &key) const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const ScopeEntry *entry = nullptr;
+    if (scope == MetricScope::Engine)
+        entry = d->seenAny && key.isEmpty() ? &d->engine : nullptr;
+    else
+        entry = d->byKey[int(scope)].value(key);
+    return entry ? entry->totals.durations : Histogram();
+}
+
 QStringList MetricsCollector::keys(MetricScope scope) const
 {
     std::lock_guard<std::mutex> lock(m_mutex);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/event.h"
+#include "metrics/histogram.h"
 #include "metrics/metricsrollup.h"
 #include "metrics/metricssummary.h"
 
@@ -38,6 +39,8 @@ public:
     // false for a key never seen.
     MetricsSummary summary(MetricScope scope, const QString &key, bool *found = nullptr) const;
     MetricsSummary summary(MetricScope scope, const QString &key, qint64 fromMs, qint64 toMs) const;
+    // The handler durations (ns) since the start of one scope key; empty for a key never seen.
+    Histogram durations(MetricScope scope, const QString &key) const;
     // Every key seen in a scope (e.g. all routines), sorted.
     QStringList keys(MetricScope scope) const;
     // Per-routine summaries of one job ("routine_id" keys, not "flow/routine").
