@@ -157,20 +157,26 @@ struct MetricsCollector::Data
         entry->add(delta);
         if (entry->series && delta.counter != MetricsDelta::NoCounter)
             entry->series->add(delta);
+        ScopeEntry::Open &open = openInterval(entry, delta.ms);
+        open.stats.add(delta);
+        if (delta.fields)
+            addFields(&open.fields, *delta.fields);
+    }
+
+    // The scope's rollup interval that holds ms, opened when missing.
+    ScopeEntry::Open &openInterval(ScopeEntry *entry, qint64 ms)
+    {
         const qint64 span = config.rollupSpanMs;
-        const qint64 start = floorDiv(delta.ms, span) * span;
+        const qint64 start = floorDiv(ms, span) * span;
         auto it = std::find_if(entry->open.rbegin(), entry->open.rend(),
                                [start](const ScopeEntry::Open &o) { return o.startMs == start; });
-        if (it == entry->open.rend()) {
-            // Nobody taking rollups (no journal) must not grow memory without bound.
-            if (entry->open.size() >= maxOpenIntervals)
-                entry->open.erase(entry->open.begin());
-            entry->open.push_back({start, {}, {}});
-            it = entry->open.rbegin();
-        }
-        it->stats.add(delta);
-        if (delta.fields)
-            addFields(&it->fields, *delta.fields);
+        if (it != entry->open.rend())
+            return *it;
+        // Nobody taking rollups (no journal) must not grow memory without bound.
+        if (entry->open.size() >= maxOpenIntervals)
+            entry->open.erase(entry->open.begin());
+        entry->open.push_back({start, {}, {}});
+        return entry->open.back();
     }
 
     // Activations (or slot calls, or emits) of one job, routine and agent within one second.
@@ -189,17 +195,7 @@ struct MetricsCollector::Data
         entry->totals.merge(stats);
         if (entry->series)
             entry->series->addStats(secondMs, stats);
-        const qint64 span = config.rollupSpanMs;
-        const qint64 start = floorDiv(secondMs, span) * span;
-        auto it = std::find_if(entry->open.rbegin(), entry->open.rend(),
-                               [start](const ScopeEntry::Open &o) { return o.startMs == start; });
-        if (it == entry->open.rend()) {
-            if (entry->open.size() >= maxOpenIntervals)
-                entry->open.erase(entry->open.begin());
-            entry->open.push_back({start, {}, {}});
-            it = entry->open.rbegin();
-        }
-        it->stats.merge(stats);
+        openInterval(entry, secondMs).stats.merge(stats);
     }
     void consumeBatch(const std::vector<Event> &batch);
     void applyGroup(const Group &group);

@@ -323,15 +323,27 @@ Status Engine::resumeInterrupted(JobId id)
     return resumeFrom(id, record->lastCheckpoint);
 }
 
-Status Engine::resumeFrom(JobId id, quint64 checkpointId)
+namespace {
+// Reads a checkpoint with everything queued before committed first.
+Status findCheckpoint(Internal::EnginePersistence *persistence, quint64 checkpointId,
+                      std::optional<JobCheckpoint> *checkpoint)
 {
-    Internal::EnginePersistence *persistence = d->persistence();
     if (!persistence)
         return noJournal();
     persistence->journal().flush();
-    const std::optional<JobCheckpoint> checkpoint = persistence->journal().checkpoint(checkpointId);
-    if (!checkpoint)
+    *checkpoint = persistence->journal().checkpoint(checkpointId);
+    if (!*checkpoint)
         return Status::notFound(QStringLiteral("no checkpoint %1").arg(checkpointId));
+    return Status::success();
+}
+} // namespace
+
+Status Engine::resumeFrom(JobId id, quint64 checkpointId)
+{
+    Internal::EnginePersistence *persistence = d->persistence();
+    std::optional<JobCheckpoint> checkpoint;
+    if (const Status found = findCheckpoint(persistence, checkpointId, &checkpoint); !found.ok())
+        return found;
     if (checkpoint->job != id)
         return Status::invalid(QStringLiteral("checkpoint %1 belongs to job %2, not %3")
                                    .arg(checkpointId)
@@ -342,12 +354,9 @@ Status Engine::resumeFrom(JobId id, quint64 checkpointId)
 Status Engine::forkJob(quint64 checkpointId, const QVariantMap &variables, JobId *newJob)
 {
     Internal::EnginePersistence *persistence = d->persistence();
-    if (!persistence)
-        return noJournal();
-    persistence->journal().flush();
-    const std::optional<JobCheckpoint> checkpoint = persistence->journal().checkpoint(checkpointId);
-    if (!checkpoint)
-        return Status::notFound(QStringLiteral("no checkpoint %1").arg(checkpointId));
+    std::optional<JobCheckpoint> checkpoint;
+    if (const Status found = findCheckpoint(persistence, checkpointId, &checkpoint); !found.ok())
+        return found;
     return persistence->restore(*checkpoint, true, variables, newJob);
 }
 
