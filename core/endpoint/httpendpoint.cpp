@@ -3,6 +3,7 @@
 #include "jobmonitorhub.h"
 #include "jsonshapes.h"
 #include "prometheusexporter.h"
+#include "ssehub.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -73,10 +74,12 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     , m_checkpoints(engine)
     , m_server(new QHttpServer(this))
     , m_monitors(new JobMonitorHub(engine, this))
+    , m_streams(new SseHub(engine, this))
 {
     addHealthRoutes(); // first: /api/jobs/interrupted must win over /api/jobs/<arg>
     addRestRoutes();
     addDebugRoutes();
+    addStreamRoutes();
     addWebSocketRoute();
     // Method mismatches land here too (QtHttpServer 6.4): tell 405 from 404.
     m_server->setMissingHandler(
@@ -89,6 +92,7 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
 // before the members do.
 HttpEndpoint::~HttpEndpoint()
 {
+    delete m_streams;
     delete m_monitors;
     delete m_server;
 }
@@ -268,6 +272,30 @@ void HttpEndpoint::addDebugRoutes()
         });
 }
 
+void HttpEndpoint::addStreamRoutes()
+{
+    SseHub *streams = m_streams;
+    // The SWF paths end with a slash; status routes first so the stream routes never shadow them.
+    const QStringList bases{QStringLiteral("/api/events/stream"),
+                            QStringLiteral("/api/messages/stream/")};
+    for (const QString &base : bases) {
+        const QString status = base.endsWith(QLatin1Char('/')) ? base + QStringLiteral("status/")
+                                                               : base + QStringLiteral("/status");
+        m_routes.add(QStringLiteral("GET"), status);
+        m_server->route(status, Method::Get, [streams](const QHttpServerRequest &) {
+            return QHttpServerResponse(streams->status());
+        });
+    }
+    for (const QString &base : bases) {
+        m_routes.add(QStringLiteral("GET"), base);
+        m_server->route(
+            base, Method::Get,
+            [streams](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                streams->open(request, std::move(responder));
+            });
+    }
+}
+
 void HttpEndpoint::addWebSocketRoute()
 {
     // QtHttpServer 6.4 upgrades a connection only when a route matches its path and writes
@@ -350,6 +378,16 @@ int HttpEndpoint::monitorCount() const
 int HttpEndpoint::debuggerCount() const
 {
     return m_monitors->debuggerCount();
+}
+
+int HttpEndpoint::streamCount() const
+{
+    return m_streams->clientCount();
+}
+
+void HttpEndpoint::setStreamHeartbeatInterval(int ms)
+{
+    m_streams->setHeartbeatInterval(ms);
 }
 
 } // namespace flowscope

@@ -19,6 +19,7 @@ namespace flowscope {
 
 class Engine;
 class JobMonitorHub;
+class SseHub;
 
 // The Routilux-compatible monitoring and debugging API of an engine over HTTP, with the job
 // monitor and debug WebSockets on the same port. Lives in the thread that created it; its handlers
@@ -38,11 +39,16 @@ public:
     int monitorCount() const;
     // Open job debug WebSockets.
     int debuggerCount() const;
+    // Open event streams (GET /api/events/stream).
+    int streamCount() const;
+    // Time between heartbeats on event streams opened from now on (default 15 s).
+    void setStreamHeartbeatInterval(int ms);
 
 private:
     void addHealthRoutes();
     void addRestRoutes();
     void addDebugRoutes();
+    void addStreamRoutes();
     void addWebSocketRoute();
     void acceptWebSockets();
     // 404, or 405 with Allow when the path is served under other methods.
@@ -56,6 +62,7 @@ private:
     RouteTable m_routes;
     QHttpServer *m_server;
     JobMonitorHub *m_monitors;
+    SseHub *m_streams;
     quint16 m_port = 0;
 };
 

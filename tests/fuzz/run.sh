@@ -11,13 +11,14 @@ root=$(cd "$here/../.." && pwd)
 seconds=${1:-20}
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 artifacts=${FUZZ_ARTIFACTS:-$build/fuzz-artifacts}
-targets=(${FUZZ_TARGETS:-fuzz_flowloader fuzz_requestparsing fuzz_apihandlers})
+targets=(${FUZZ_TARGETS:-fuzz_flowloader fuzz_requestparsing fuzz_apihandlers fuzz_sseparsing})
 
 declare -A dictionary=([fuzz_flowloader]=flow.dict [fuzz_requestparsing]=api.dict
-                       [fuzz_apihandlers]=api.dict)
+                       [fuzz_apihandlers]=api.dict [fuzz_sseparsing]=api.dict)
 # The agents' QJSEngines keep their heaps in pages LeakSanitizer does not scan, so a job that ran
 # a Script routine reads as a leak; the other targets are checked for leaks.
-declare -A leaks=([fuzz_flowloader]=1 [fuzz_requestparsing]=1 [fuzz_apihandlers]=0)
+declare -A leaks=([fuzz_flowloader]=1 [fuzz_requestparsing]=1 [fuzz_apihandlers]=0
+                   [fuzz_sseparsing]=1)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
