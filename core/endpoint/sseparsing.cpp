@@ -69,7 +69,8 @@ SseRequest parseSseRequest(const QUrlQuery &query, const QByteArray &lastEventId
 
     request.routine = value("routine").trimmed();
 
-    const QString header = QString::fromLatin1(lastEventId).trimmed();
+    // Trimmed as bytes: a header of only non-ASCII bytes is given, and so is invalid.
+    const QString header = QString::fromLatin1(lastEventId.trimmed());
     const QString since = value("since").trimmed();
     const QString resumeFrom = !header.isEmpty() ? header : since;
     if (!resumeFrom.isEmpty()) {
