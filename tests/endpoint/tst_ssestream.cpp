@@ -329,8 +329,16 @@ void TestSseStream::heartbeat()
 {
     m_fixture.endpoint().setStreamHeartbeatInterval(100);
     SseClient client(m_fixture.port(), QStringLiteral("/api/events/stream"));
-    QVERIFY(client.waitForType(QStringLiteral("heartbeat"), 3000));
-    const SseFrame beat = client.ofType(QStringLiteral("heartbeat")).constFirst();
+    // Agents' heartbeat events share the name; the stream's own keep-alive has no id.
+    const auto keepAlive = [&client] {
+        for (const SseFrame &frame : client.ofType(QStringLiteral("heartbeat"))) {
+            if (frame.id == 0)
+                return frame;
+        }
+        return SseFrame();
+    };
+    QVERIFY(waitUntil([&] { return keepAlive().dataLines > 0; }, 3000));
+    const SseFrame beat = keepAlive();
     QVERIFY(qAbs(beat.data.value(QStringLiteral("timestamp")).toDouble()
                  - double(QDateTime::currentSecsSinceEpoch()))
             < 5);
