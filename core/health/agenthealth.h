@@ -11,9 +11,9 @@ namespace flowscope {
 // What the agent's owner knows of it when it stops beating: tells a dead agent from a stuck one.
 struct AgentLiveness
 {
-    bool alive = true;     // the thread (or process / connection) still exists
-    bool busy = false;     // inside an activation
-    QString routine;       // which, while busy
+    bool alive = true; // the thread (or process / connection) still exists
+    bool busy = false; // inside an activation
+    QString routine;   // which, while busy
     qint64 busySinceMs = 0;
     qint64 lastCheckpointMs = 0; // last Context::checkpoint() in that activation (0: none)
 };
@@ -27,7 +27,7 @@ struct AgentHealth
     qint64 stateSinceMs = 0;
     qint64 registeredMs = 0; // for uptime
     qint64 lastBeatMs = 0;
-    qint64 beatAgeMs = 0;    // at the snapshot's time
+    qint64 beatAgeMs = 0; // at the snapshot's time
     quint64 beats = 0;
     // Set once the agent is not healthy: "dead" (its thread or process is gone), "stuck" (alive,
     // inside one activation past the interval without a checkpoint), or "silent" (alive, idle,
