@@ -19,6 +19,14 @@ struct ApiReply
     QJsonObject body;
 };
 
+// A reply with a body that is not JSON (Prometheus text, reports, exports).
+struct RawReply
+{
+    int httpStatus = 200;
+    QByteArray contentType;
+    QByteArray body;
+};
+
 // The REST routes' logic, free of any HTTP server type: each takes the decoded path argument,
 // query or body and calls the thread-safe Engine API (every call is short).
 class ApiHandlers

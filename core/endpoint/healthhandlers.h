@@ -11,14 +11,6 @@ namespace flowscope {
 
 class Engine;
 
-// A reply that need not be JSON (health reports in Markdown, HTML or PDF).
-struct RawReply
-{
-    int httpStatus = 200;
-    QByteArray contentType;
-    QByteArray body;
-};
-
 // The routes of agent health, alerts, metrics and health reports, free of any HTTP server type.
 // Every method calls the thread-safe Engine API.
 class HealthHandlers
