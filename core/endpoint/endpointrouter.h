@@ -47,6 +47,8 @@ public:
     ApiReply refusal(Request request, AccessRole needed) const;
     AccessRole roleOf(Request request) const;
 
+    static QString methodName(Method method);
+
 private:
     QHttpServer *m_server;
     RouteTable *m_table;

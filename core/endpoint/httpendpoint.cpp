@@ -1,15 +1,19 @@
 #include "httpendpoint.h"
 
+#include "guardedserver.h"
 #include "jobmonitorhub.h"
 #include "jsonshapes.h"
 #include "prometheusexporter.h"
+#include "requestparsing.h"
 #include "ssehub.h"
+#include "tlsfiles.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QWebSocket>
 
@@ -18,34 +22,8 @@ namespace flowscope {
 namespace {
 
 using Method = QHttpServerRequest::Method;
+using Request = const QHttpServerRequest &;
 using StatusCode = QHttpServerResponder::StatusCode;
-
-QHttpServerResponse toResponse(const ApiReply &reply)
-{
-    return QHttpServerResponse(reply.body, StatusCode(reply.httpStatus));
-}
-
-QString methodName(Method method)
-{
-    switch (method) {
-    case Method::Get:
-        return QStringLiteral("GET");
-    case Method::Post:
-        return QStringLiteral("POST");
-    case Method::Put:
-        return QStringLiteral("PUT");
-    case Method::Delete:
-        return QStringLiteral("DELETE");
-    case Method::Patch:
-        return QStringLiteral("PATCH");
-    case Method::Head:
-        return QStringLiteral("HEAD");
-    case Method::Options:
-        return QStringLiteral("OPTIONS");
-    default:
-        return QStringLiteral("request");
-    }
-}
 
 bool isWebSocketUpgrade(const QHttpServerRequest &request)
 {
@@ -73,6 +51,8 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     , m_health(engine)
     , m_checkpoints(engine)
     , m_server(new QHttpServer(this))
+    , m_router(m_server, &m_routes, &m_policy)
+    , m_sockets(&m_policy, this)
     , m_monitors(new JobMonitorHub(engine, this))
     , m_streams(new SseHub(engine, this))
 {
@@ -80,6 +60,7 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     addRestRoutes();
     addDebugRoutes();
     addStreamRoutes();
+    addWebSocketChannels();
     addWebSocketRoute();
     // Method mismatches land here too (QtHttpServer 6.4): tell 405 from 404.
     m_server->setMissingHandler(
@@ -99,147 +80,132 @@ HttpEndpoint::~HttpEndpoint()
 
 void HttpEndpoint::addHealthRoutes()
 {
-    const auto add = [this](Method method, const QString &pattern, auto handler) {
-        m_routes.add(methodName(method), pattern);
-        m_server->route(pattern, method, std::move(handler));
-    };
+    EndpointRouter &r = m_router;
     const HealthHandlers *health = &m_health;
     const CheckpointHandlers *checkpoints = &m_checkpoints;
-    using Request = const QHttpServerRequest &;
+    constexpr AccessRole read = AccessRole::Read;
+    constexpr AccessRole control = AccessRole::Control;
 
-    add(Method::Get, QStringLiteral("/api/agents"),
-        [health] { return toResponse(health->agents()); });
-    add(Method::Get, QStringLiteral("/api/agents/<arg>"),
-        [health](const QString &name) { return toResponse(health->agent(name)); });
-    add(Method::Get, QStringLiteral("/api/alerts"),
-        [health](Request request) { return toResponse(health->alerts(request.query())); });
-    add(Method::Get, QStringLiteral("/api/metrics/summary"),
-        [health](Request request) { return toResponse(health->metricsSummary(request.query())); });
-    add(Method::Get, QStringLiteral("/api/jobs/<arg>/metrics"),
-        [health](const QString &id, Request request) {
-            return toResponse(health->jobMetrics(id, request.query()));
-        });
-    add(Method::Get, QStringLiteral("/api/flows/<arg>/metrics"),
-        [health](const QString &id, Request request) {
-            return toResponse(health->flowMetrics(id, request.query()));
-        });
-    add(Method::Get, QStringLiteral("/api/reports/health"), [health](Request request) {
-        const RawReply reply = health->report(request.query());
-        return QHttpServerResponse(reply.contentType, reply.body, StatusCode(reply.httpStatus));
-    });
+    r.route(Method::Get, QStringLiteral("/api/agents"), read,
+            [health](Request) { return health->agents(); });
+    r.route(Method::Get, QStringLiteral("/api/agents/<arg>"), read,
+            [health](const QString &name, Request) { return health->agent(name); });
+    r.route(Method::Get, QStringLiteral("/api/alerts"), read,
+            [health](Request request) { return health->alerts(request.query()); });
+    r.route(Method::Get, QStringLiteral("/api/metrics/summary"), read,
+            [health](Request request) { return health->metricsSummary(request.query()); });
+    r.route(Method::Get, QStringLiteral("/api/jobs/<arg>/metrics"), read,
+            [health](const QString &id, Request request) {
+                return health->jobMetrics(id, request.query());
+            });
+    r.route(Method::Get, QStringLiteral("/api/flows/<arg>/metrics"), read,
+            [health](const QString &id, Request request) {
+                return health->flowMetrics(id, request.query());
+            });
+    r.routeRaw(Method::Get, QStringLiteral("/api/reports/health"), read,
+               [health](Request request) { return health->report(request.query()); });
 
     Engine *engine = m_engine;
-    add(Method::Get, QStringLiteral("/metrics"), [engine] {
-        return QHttpServerResponse(PrometheusExporter::contentType(),
-                                   PrometheusExporter::render(*engine));
+    r.routeRaw(Method::Get, QStringLiteral("/metrics"), read, [engine](Request) {
+        return RawReply{200, PrometheusExporter::contentType(),
+                        PrometheusExporter::render(*engine)};
     });
 
-    add(Method::Get, QStringLiteral("/api/jobs/interrupted"),
-        [checkpoints] { return toResponse(checkpoints->interruptedJobs()); });
-    add(Method::Get, QStringLiteral("/api/jobs/<arg>/checkpoints"),
-        [checkpoints](const QString &id) { return toResponse(checkpoints->checkpoints(id)); });
-    add(Method::Post, QStringLiteral("/api/jobs/<arg>/checkpoints"),
-        [checkpoints](const QString &id, Request request) {
-            return toResponse(checkpoints->takeCheckpoint(id, request.body()));
-        });
-    add(Method::Post, QStringLiteral("/api/jobs/<arg>/resume-from"),
-        [checkpoints](const QString &id, Request request) {
-            return toResponse(checkpoints->resumeFrom(id, request.body()));
-        });
-    add(Method::Post, QStringLiteral("/api/jobs/<arg>/fork"),
-        [checkpoints](const QString &id, Request request) {
-            return toResponse(checkpoints->fork(id, request.body()));
-        });
+    r.route(Method::Get, QStringLiteral("/api/jobs/interrupted"), read,
+            [checkpoints](Request) { return checkpoints->interruptedJobs(); });
+    r.route(Method::Get, QStringLiteral("/api/jobs/<arg>/checkpoints"), read,
+            [checkpoints](const QString &id, Request) { return checkpoints->checkpoints(id); });
+    r.route(Method::Post, QStringLiteral("/api/jobs/<arg>/checkpoints"), control,
+            [checkpoints](const QString &id, Request request) {
+                return checkpoints->takeCheckpoint(id, request.body());
+            });
+    r.route(Method::Post, QStringLiteral("/api/jobs/<arg>/resume-from"), control,
+            [checkpoints](const QString &id, Request request) {
+                return checkpoints->resumeFrom(id, request.body());
+            });
+    r.route(Method::Post, QStringLiteral("/api/jobs/<arg>/fork"), control,
+            [checkpoints](const QString &id, Request request) {
+                return checkpoints->fork(id, request.body());
+            });
 }
 
 void HttpEndpoint::addRestRoutes()
 {
-    // Each route is registered with the server and in the table the missing handler reads.
-    const auto get = [this](const QString &pattern, auto handler) {
-        m_routes.add(QStringLiteral("GET"), pattern);
-        m_server->route(pattern, Method::Get, std::move(handler));
-    };
-    const auto post = [this](const QString &pattern, auto handler) {
-        m_routes.add(QStringLiteral("POST"), pattern);
-        m_server->route(pattern, Method::Post, std::move(handler));
-    };
+    EndpointRouter &r = m_router;
     const ApiHandlers *api = &m_handlers;
+    constexpr AccessRole read = AccessRole::Read;
+    constexpr AccessRole control = AccessRole::Control;
 
-    get(QStringLiteral("/api/health"), [api] { return toResponse(api->health()); });
-    get(QStringLiteral("/api/flows"), [api] { return toResponse(api->flows()); });
-    get(QStringLiteral("/api/flows/<arg>"),
-        [api](const QString &id) { return toResponse(api->flow(id)); });
-    get(QStringLiteral("/api/classes"), [api] { return toResponse(api->classes()); });
+    r.route(Method::Get, QStringLiteral("/api/health"), read,
+            [api](Request) { return api->health(); });
+    r.route(Method::Get, QStringLiteral("/api/flows"), read,
+            [api](Request) { return api->flows(); });
+    r.route(Method::Get, QStringLiteral("/api/flows/<arg>"), read,
+            [api](const QString &id, Request) { return api->flow(id); });
+    r.route(Method::Get, QStringLiteral("/api/classes"), read,
+            [api](Request) { return api->classes(); });
 
-    post(QStringLiteral("/api/jobs"), [api](const QHttpServerRequest &request) {
-        return toResponse(api->createJob(request.body()));
-    });
-    get(QStringLiteral("/api/jobs"), [api](const QHttpServerRequest &request) {
-        return toResponse(api->jobs(request.query()));
-    });
-    get(QStringLiteral("/api/jobs/<arg>"),
-        [api](const QString &id) { return toResponse(api->job(id)); });
-    get(QStringLiteral("/api/jobs/<arg>/status"),
-        [api](const QString &id) { return toResponse(api->jobStatus(id)); });
-    get(QStringLiteral("/api/jobs/<arg>/trace"),
-        [api](const QString &id, const QHttpServerRequest &request) {
-            return toResponse(api->trace(id, request.query()));
-        });
-    post(QStringLiteral("/api/jobs/<arg>/pause"), [api](const QString &id) {
-        return toResponse(api->controlJob(id, ApiHandlers::JobAction::Pause));
-    });
-    post(QStringLiteral("/api/jobs/<arg>/resume"), [api](const QString &id) {
-        return toResponse(api->controlJob(id, ApiHandlers::JobAction::Resume));
-    });
-    post(QStringLiteral("/api/jobs/<arg>/cancel"), [api](const QString &id) {
-        return toResponse(api->controlJob(id, ApiHandlers::JobAction::Cancel));
-    });
+    r.route(Method::Post, QStringLiteral("/api/jobs"), control,
+            [api](Request request) { return api->createJob(request.body()); });
+    r.route(Method::Get, QStringLiteral("/api/jobs"), read,
+            [api](Request request) { return api->jobs(request.query()); });
+    r.route(Method::Get, QStringLiteral("/api/jobs/<arg>"), read,
+            [api](const QString &id, Request) { return api->job(id); });
+    r.route(Method::Get, QStringLiteral("/api/jobs/<arg>/status"), read,
+            [api](const QString &id, Request) { return api->jobStatus(id); });
+    r.route(Method::Get, QStringLiteral("/api/jobs/<arg>/trace"), read,
+            [api](const QString &id, Request request) { return api->trace(id, request.query()); });
+    using Action = ApiHandlers::JobAction;
+    const QList<QPair<QString, Action>> actions{{QStringLiteral("pause"), Action::Pause},
+                                                {QStringLiteral("resume"), Action::Resume},
+                                                {QStringLiteral("cancel"), Action::Cancel}};
+    for (const auto &[name, action] : actions) {
+        r.route(Method::Post, QStringLiteral("/api/jobs/<arg>/") + name, control,
+                [api, a = action](const QString &id, Request) { return api->controlJob(id, a); });
+    }
 }
 
 void HttpEndpoint::addDebugRoutes()
 {
-    // Each route is registered with the server and in the table the missing handler reads.
-    const auto add = [this](Method method, const QString &pattern, auto handler) {
-        m_routes.add(methodName(method), pattern);
-        m_server->route(pattern, method, std::move(handler));
-    };
+    EndpointRouter &r = m_router;
     const DebugHandlers *debug = &m_debug;
-    using Request = const QHttpServerRequest &;
     using Control = DebugHandlers::Control;
+    constexpr AccessRole read = AccessRole::Read;
+    constexpr AccessRole control = AccessRole::Control;
 
     // Breakpoints of one job (and its flow's), and of a flow (every job of it).
     const QString jobBps = QStringLiteral("/api/jobs/<arg>/breakpoints");
-    add(Method::Post, jobBps, [debug](const QString &id, Request request) {
-        return toResponse(debug->addJobBreakpoint(id, request.body()));
+    r.route(Method::Post, jobBps, control, [debug](const QString &id, Request request) {
+        return debug->addJobBreakpoint(id, request.body());
     });
-    add(Method::Get, jobBps,
-        [debug](const QString &id) { return toResponse(debug->jobBreakpoints(id)); });
-    add(Method::Put, jobBps + QStringLiteral("/<arg>"),
-        [debug](const QString &id, const QString &bp, Request request) {
-            return toResponse(debug->enableJobBreakpoint(id, bp, request.query()));
-        });
-    add(Method::Delete, jobBps + QStringLiteral("/<arg>"),
-        [debug](const QString &id, const QString &bp) {
-            return toResponse(debug->removeJobBreakpoint(id, bp));
-        });
+    r.route(Method::Get, jobBps, read,
+            [debug](const QString &id, Request) { return debug->jobBreakpoints(id); });
+    r.route(Method::Put, jobBps + QStringLiteral("/<arg>"), control,
+            [debug](const QString &id, const QString &bp, Request request) {
+                return debug->enableJobBreakpoint(id, bp, request.query());
+            });
+    r.route(Method::Delete, jobBps + QStringLiteral("/<arg>"), control,
+            [debug](const QString &id, const QString &bp, Request) {
+                return debug->removeJobBreakpoint(id, bp);
+            });
     const QString flowBps = QStringLiteral("/api/flows/<arg>/breakpoints");
-    add(Method::Post, flowBps, [debug](const QString &id, Request request) {
-        return toResponse(debug->addFlowBreakpoint(id, request.body()));
+    r.route(Method::Post, flowBps, control, [debug](const QString &id, Request request) {
+        return debug->addFlowBreakpoint(id, request.body());
     });
-    add(Method::Get, flowBps,
-        [debug](const QString &id) { return toResponse(debug->flowBreakpoints(id)); });
-    add(Method::Put, flowBps + QStringLiteral("/<arg>"),
-        [debug](const QString &id, const QString &bp, Request request) {
-            return toResponse(debug->enableFlowBreakpoint(id, bp, request.query()));
-        });
-    add(Method::Delete, flowBps + QStringLiteral("/<arg>"),
-        [debug](const QString &id, const QString &bp) {
-            return toResponse(debug->removeFlowBreakpoint(id, bp));
-        });
+    r.route(Method::Get, flowBps, read,
+            [debug](const QString &id, Request) { return debug->flowBreakpoints(id); });
+    r.route(Method::Put, flowBps + QStringLiteral("/<arg>"), control,
+            [debug](const QString &id, const QString &bp, Request request) {
+                return debug->enableFlowBreakpoint(id, bp, request.query());
+            });
+    r.route(Method::Delete, flowBps + QStringLiteral("/<arg>"), control,
+            [debug](const QString &id, const QString &bp, Request) {
+                return debug->removeFlowBreakpoint(id, bp);
+            });
 
     const QString dbg = QStringLiteral("/api/jobs/<arg>/debug/");
-    add(Method::Get, dbg + QStringLiteral("session"),
-        [debug](const QString &id) { return toResponse(debug->session(id)); });
+    r.route(Method::Get, dbg + QStringLiteral("session"), read,
+            [debug](const QString &id, Request) { return debug->session(id); });
     // Routilux documents step_over / step_into while its server served step-over: take both.
     const QList<QPair<QString, Control>> controls{
         {QStringLiteral("resume"), Control::Continue},
@@ -252,24 +218,25 @@ void HttpEndpoint::addDebugRoutes()
         {QStringLiteral("step-out"), Control::StepOut},
         {QStringLiteral("step_out"), Control::StepOut},
     };
-    for (const auto &[name, control] : controls) {
-        add(Method::Post, dbg + name,
-            [debug, c = control](const QString &id) { return toResponse(debug->control(id, c)); });
+    for (const auto &[name, c] : controls) {
+        r.route(Method::Post, dbg + name, control,
+                [debug, c = c](const QString &id, Request) { return debug->control(id, c); });
     }
-    add(Method::Get, dbg + QStringLiteral("variables"),
-        [debug](const QString &id, Request request) {
-            return toResponse(debug->variables(id, request.query()));
-        });
-    add(Method::Put, dbg + QStringLiteral("variables/<arg>"),
-        [debug](const QString &id, const QString &name, Request request) {
-            return toResponse(debug->setVariable(id, name, request.body()));
-        });
-    add(Method::Get, dbg + QStringLiteral("call-stack"),
-        [debug](const QString &id) { return toResponse(debug->callStack(id)); });
-    add(Method::Post, dbg + QStringLiteral("evaluate"),
-        [debug](const QString &id, Request request) {
-            return toResponse(debug->evaluate(id, request.body()));
-        });
+    r.route(Method::Get, dbg + QStringLiteral("variables"), read,
+            [debug](const QString &id, Request request) {
+                return debug->variables(id, request.query());
+            });
+    r.route(Method::Put, dbg + QStringLiteral("variables/<arg>"), control,
+            [debug](const QString &id, const QString &name, Request request) {
+                return debug->setVariable(id, name, request.body());
+            });
+    r.route(Method::Get, dbg + QStringLiteral("call-stack"), read,
+            [debug](const QString &id, Request) { return debug->callStack(id); });
+    // Evaluating runs expressions in the job: a control right.
+    r.route(Method::Post, dbg + QStringLiteral("evaluate"), control,
+            [debug](const QString &id, Request request) {
+                return debug->evaluate(id, request.body());
+            });
 }
 
 void HttpEndpoint::addStreamRoutes()
@@ -281,43 +248,58 @@ void HttpEndpoint::addStreamRoutes()
     for (const QString &base : bases) {
         const QString status = base.endsWith(QLatin1Char('/')) ? base + QStringLiteral("status/")
                                                                : base + QStringLiteral("/status");
-        m_routes.add(QStringLiteral("GET"), status);
-        m_server->route(status, Method::Get, [streams](const QHttpServerRequest &) {
-            return QHttpServerResponse(streams->status());
+        m_router.routeRaw(Method::Get, status, AccessRole::Read, [streams](Request) {
+            return RawReply{200, "application/json",
+                            QJsonDocument(streams->status()).toJson(QJsonDocument::Compact)};
         });
     }
     for (const QString &base : bases) {
-        m_routes.add(QStringLiteral("GET"), base);
-        m_server->route(
-            base, Method::Get,
-            [streams](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-                streams->open(request, std::move(responder));
-            });
+        m_router.routeStream(Method::Get, base, AccessRole::Read,
+                             [streams](Request request, QHttpServerResponder &&responder) {
+                                 streams->open(request, std::move(responder));
+                             });
     }
+}
+
+void HttpEndpoint::addWebSocketChannels()
+{
+    JobMonitorHub *hub = m_monitors;
+    const auto toHub = [hub](std::unique_ptr<QWebSocket> socket, const QStringList &, AccessRole) {
+        hub->accept(std::move(socket));
+    };
+    m_sockets.add(QStringLiteral("^/api/ws/jobs/[^/]+/monitor$"), AccessRole::Read, toHub);
+    // The debug channel steps, sets variables and evaluates: a control right.
+    m_sockets.add(QStringLiteral("^/api/ws/jobs/[^/]+/debug$"), AccessRole::Control, toHub);
 }
 
 void HttpEndpoint::addWebSocketRoute()
 {
     // QtHttpServer 6.4 upgrades a connection only when a route matches its path and writes
-    // nothing. This catch-all GET route, registered last, lets every WebSocket upgrade through
-    // (the hub closes the ones it does not serve with 1008) and answers plain GETs that no other
-    // route took.
+    // nothing. This catch-all GET route, registered last, lets through the upgrades of callers
+    // with the role the channel needs (the router closes unserved paths with 1008), refuses the
+    // others with 401 / 403 before any upgrade, and answers plain GETs that no other route took.
     m_routes.add(QStringLiteral("GET"), QStringLiteral("/api/ws/<arg>"));
-    m_server->route(
-        QStringLiteral("/<arg>"), Method::Get,
-        [this](const QUrl &, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            if (isWebSocketUpgrade(request))
-                return;
-            const QString path = request.url().path();
-            if (!path.startsWith(QStringLiteral("/api/ws/"))) {
-                answerUnrouted(request, responder);
-                return;
-            }
-            const QString message = QStringLiteral("%1 is a WebSocket endpoint: send "
-                                                   "an Upgrade: websocket request")
-                                        .arg(path);
-            writeJson(responder, 400, EndpointJson::error(400, message));
-        });
+    m_server->route(QStringLiteral("/<arg>"), Method::Get,
+                    [this](const QUrl &, Request request, QHttpServerResponder &&responder) {
+                        const QString path = request.url().path();
+                        if (isWebSocketUpgrade(request)) {
+                            AccessRole needed = AccessRole::None;
+                            if (!m_sockets.serves(path, &needed))
+                                return;
+                            const ApiReply refused = m_router.refusal(request, needed);
+                            if (refused.httpStatus)
+                                writeJson(responder, refused.httpStatus, refused.body);
+                            return;
+                        }
+                        if (!path.startsWith(QStringLiteral("/api/ws/"))) {
+                            answerUnrouted(request, responder);
+                            return;
+                        }
+                        const QString message = QStringLiteral("%1 is a WebSocket endpoint: send "
+                                                               "an Upgrade: websocket request")
+                                                    .arg(path);
+                        writeJson(responder, 400, EndpointJson::error(400, message));
+                    });
     connect(m_server, &QHttpServer::newWebSocketConnection, this, &HttpEndpoint::acceptWebSockets);
 }
 
@@ -327,14 +309,14 @@ void HttpEndpoint::answerUnrouted(const QHttpServerRequest &request,
     const QString path = request.url().path();
     const QStringList allowed = m_routes.methodsFor(path);
     if (allowed.isEmpty()) {
-        const QString message
-            = QStringLiteral("no route for %1 %2").arg(methodName(request.method()), path);
+        const QString message = QStringLiteral("no route for %1 %2")
+                                    .arg(EndpointRouter::methodName(request.method()), path);
         writeJson(responder, 404, EndpointJson::error(404, message));
         return;
     }
     const QString allowList = allowed.join(QStringLiteral(", "));
     const QString message = QStringLiteral("method %1 not allowed on %2 (allowed: %3)")
-                                .arg(methodName(request.method()), path, allowList);
+                                .arg(EndpointRouter::methodName(request.method()), path, allowList);
     responder.write(QJsonDocument(EndpointJson::error(405, message)).toJson(QJsonDocument::Compact),
                     {{"Content-Type", "application/json"}, {"Allow", allowList.toUtf8()}},
                     StatusCode::MethodNotAllowed);
@@ -343,13 +325,41 @@ void HttpEndpoint::answerUnrouted(const QHttpServerRequest &request,
 void HttpEndpoint::acceptWebSockets()
 {
     while (m_server->hasPendingWebSocketConnections())
-        m_monitors->accept(m_server->nextPendingWebSocketConnection());
+        m_sockets.accept(m_server->nextPendingWebSocketConnection());
+}
+
+void HttpEndpoint::setAccessPolicy(const AccessPolicy &policy)
+{
+    m_policy = policy;
+}
+
+bool HttpEndpoint::setTls(const QString &certificatePath, const QString &keyPath, QString *error)
+{
+    TlsFiles files;
+    if (!files.load(certificatePath, keyPath, error))
+        return false;
+    m_tls = files.configuration();
+    return true;
 }
 
 quint16 HttpEndpoint::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    // A QTcpServer of our own, to report why listening failed (QHttpServer::listen only says 0).
-    auto *tcpServer = new QTcpServer(m_server);
+    QString why;
+    if (!m_policy.mayListenOn(address.toString(), address.isLoopback(), &why)) {
+        if (error)
+            *error = why;
+        return 0;
+    }
+    // A server of our own, to report why listening failed (QHttpServer::listen only says 0) and to
+    // guard every connection's request size.
+    QTcpServer *tcpServer = nullptr;
+    if (m_tls) {
+        auto *sslServer = new GuardedServer<QSslServer>(RequestParsing::maxBodyBytes, m_server);
+        sslServer->setSslConfiguration(*m_tls);
+        tcpServer = sslServer;
+    } else {
+        tcpServer = new GuardedServer<QTcpServer>(RequestParsing::maxBodyBytes, m_server);
+    }
     if (!tcpServer->listen(address, port)) {
         if (error) {
             *error = QStringLiteral("cannot listen on %1:%2: %3")

@@ -1,13 +1,19 @@
 #pragma once
 
+#include "accesspolicy.h"
 #include "apihandlers.h"
 #include "checkpointhandlers.h"
 #include "debughandlers.h"
+#include "endpointrouter.h"
 #include "healthhandlers.h"
 #include "routetable.h"
+#include "websocketrouter.h"
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
+
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QHttpServer;
@@ -32,6 +38,14 @@ public:
     explicit HttpEndpoint(Engine *engine, QObject *parent = nullptr);
     ~HttpEndpoint() override;
 
+    // Tokens and roles; without a token only loopback addresses may be served. Set before listen.
+    void setAccessPolicy(const AccessPolicy &policy);
+    // Serve HTTPS and WSS with this PEM certificate (chain) and key; false with *error otherwise.
+    bool setTls(const QString &certificatePath, const QString &keyPath, QString *error);
+    // The routers further channels register with (before listen).
+    EndpointRouter &router() { return m_router; }
+    WebSocketRouter &webSockets() { return m_sockets; }
+
     // Returns the port really bound (port 0 picks a free one), or 0 with *error set.
     quint16 listen(const QHostAddress &address, quint16 port, QString *error = nullptr);
     quint16 port() const;
@@ -49,6 +63,7 @@ private:
     void addRestRoutes();
     void addDebugRoutes();
     void addStreamRoutes();
+    void addWebSocketChannels();
     void addWebSocketRoute();
     void acceptWebSockets();
     // 404, or 405 with Allow when the path is served under other methods.
@@ -59,8 +74,12 @@ private:
     DebugHandlers m_debug;
     HealthHandlers m_health;
     CheckpointHandlers m_checkpoints;
+    AccessPolicy m_policy;
     RouteTable m_routes;
+    std::optional<QSslConfiguration> m_tls;
     QHttpServer *m_server;
+    EndpointRouter m_router;
+    WebSocketRouter m_sockets;
     JobMonitorHub *m_monitors;
     SseHub *m_streams;
     quint16 m_port = 0;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+class QObject;
 class QWebSocket;
 
 namespace flowscope {
@@ -25,7 +26,8 @@ public:
 
     static constexpr qint64 defaultMaxIncomingBytes = 1024 * 1024;
 
-    explicit WebSocketRouter(const AccessPolicy *policy);
+    // owner: parent of sockets being refused while they close.
+    explicit WebSocketRouter(const AccessPolicy *policy, QObject *owner = nullptr);
 
     // pattern: anchored regular expression over the path, e.g. "^/api/ws/console$".
     void add(const QString &pattern, AccessRole needed, Acceptor acceptor,
@@ -43,6 +45,7 @@ private:
         qint64 maxIncomingBytes;
     };
     const AccessPolicy *m_policy;
+    QObject *m_owner;
     QList<Entry> m_entries;
 };
 
