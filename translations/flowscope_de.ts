@@ -125,6 +125,34 @@
     </message>
 </context>
 <context>
+    <name>EngineProfile</name>
+    <message>
+        <location filename="../ui/engineprofile.cpp" line="23"/>
+        <source>Enter the engine&apos;s address, for example http://127.0.0.1:8765.</source>
+        <translation>Geben Sie die Adresse der Engine ein, zum Beispiel http://127.0.0.1:8765.</translation>
+    </message>
+    <message>
+        <location filename="../ui/engineprofile.cpp" line="28"/>
+        <source>“%1” is not a valid URL: %2</source>
+        <translation>„%1“ ist keine gültige URL: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/engineprofile.cpp" line="33"/>
+        <source>“%1” is not an engine URL: it must start with http://, https://, ws:// or wss://, not %2://.</source>
+        <translation>„%1“ ist keine Engine-URL: Sie muss mit http://, https://, ws:// oder wss:// beginnen, nicht mit %2://.</translation>
+    </message>
+    <message>
+        <location filename="../ui/engineprofile.cpp" line="37"/>
+        <source>“%1” has no host name.</source>
+        <translation>„%1“ enthält keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/engineprofile.cpp" line="39"/>
+        <source>“%1” has a user name in it: give the token in its own field.</source>
+        <translation>„%1“ enthält einen Benutzernamen: Geben Sie das Token in seinem eigenen Feld an.</translation>
+    </message>
+</context>
+<context>
     <name>EventText</name>
     <message>
         <location filename="../ui/eventtext.cpp" line="58"/>
@@ -392,57 +420,57 @@
         <translation>Haltepunkt löschen</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="193"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="216"/>
         <source>Could not save the breakpoints of %1</source>
         <translation>Die Haltepunkte von %1 konnten nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="207"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="230"/>
         <source>Add Breakpoint</source>
         <translation>Haltepunkt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="226"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="249"/>
         <source>Edit Condition…</source>
         <translation>Bedingung bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="227"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="250"/>
         <source>Hit Condition…</source>
         <translation>Trefferbedingung…</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="228"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="251"/>
         <source>Log Message…</source>
         <translation>Protokollmeldung…</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="230"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="253"/>
         <source>Disable</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="230"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="253"/>
         <source>Enable</source>
         <translation>Aktivieren</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="234"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="257"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="246"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="269"/>
         <source>Stop only when this JavaScript is true (data, vars, job):</source>
         <translation>Nur anhalten, wenn dieses JavaScript wahr ist (data, vars, job):</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="250"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="273"/>
         <source>Act on these hits (&quot;== 3&quot;, &quot;&gt;= 3&quot;, &quot;% 3&quot;; empty: all):</source>
         <translation>Bei diesen Treffern auslösen („== 3“, „&gt;= 3“, „% 3“; leer: alle):</translation>
     </message>
     <message>
-        <location filename="../ui/breakpointcontroller.cpp" line="254"/>
+        <location filename="../ui/breakpointcontroller.cpp" line="277"/>
         <source>Log this instead of stopping ({expression} parts are evaluated; empty: stop):</source>
         <translation>Dies protokollieren statt anzuhalten ({Ausdruck}-Teile werden ausgewertet; leer: anhalten):</translation>
     </message>
@@ -579,109 +607,189 @@
 <context>
     <name>flowscope::DebuggerController</name>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="78"/>
+        <location filename="../ui/debuggercontroller.cpp" line="101"/>
         <source>Step &amp;Over</source>
         <translation>&amp;Überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="79"/>
+        <location filename="../ui/debuggercontroller.cpp" line="102"/>
         <source>Run the stopped activation and everything it causes, then stop</source>
         <translation>Die angehaltene Aktivierung und alles, was sie auslöst, ausführen, dann anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="80"/>
+        <location filename="../ui/debuggercontroller.cpp" line="103"/>
         <source>Step &amp;Into</source>
         <translation>H&amp;ineinspringen</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="81"/>
+        <location filename="../ui/debuggercontroller.cpp" line="104"/>
         <source>Run the stopped activation and stop at the first one it causes</source>
         <translation>Die angehaltene Aktivierung ausführen und bei der ersten von ihr ausgelösten anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="82"/>
+        <location filename="../ui/debuggercontroller.cpp" line="105"/>
         <source>Step O&amp;ut</source>
         <translation>He&amp;rausspringen</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="83"/>
+        <location filename="../ui/debuggercontroller.cpp" line="106"/>
         <source>Run until the caller&apos;s activations are done, then stop</source>
         <translation>Ausführen, bis die Aktivierungen des Aufrufers fertig sind, dann anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="84"/>
+        <location filename="../ui/debuggercontroller.cpp" line="107"/>
         <source>Toggle &amp;Breakpoint</source>
         <translation>&amp;Haltepunkt umschalten</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="85"/>
+        <location filename="../ui/debuggercontroller.cpp" line="108"/>
         <source>Set or clear a breakpoint on the selected routine</source>
         <translation>Einen Haltepunkt auf der ausgewählten Routine setzen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="101"/>
+        <location filename="../ui/debuggercontroller.cpp" line="124"/>
         <source>Flow Graph</source>
         <translation>Flow-Graph</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="106"/>
+        <location filename="../ui/debuggercontroller.cpp" line="129"/>
         <source>Variables</source>
         <translation>Variablen</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="108"/>
+        <location filename="../ui/debuggercontroller.cpp" line="131"/>
         <source>Call Stack</source>
         <translation>Aufrufliste</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="110"/>
+        <location filename="../ui/debuggercontroller.cpp" line="133"/>
         <source>Watches</source>
         <translation>Überwachte Ausdrücke</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="112"/>
+        <location filename="../ui/debuggercontroller.cpp" line="135"/>
         <source>Breakpoints</source>
         <translation>Haltepunkte</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="121"/>
+        <location filename="../ui/debuggercontroller.cpp" line="144"/>
         <source>&amp;Debug</source>
         <translation>&amp;Debuggen</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="129"/>
+        <location filename="../ui/debuggercontroller.cpp" line="152"/>
         <source>Debug</source>
         <translation>Debuggen</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="275"/>
+        <location filename="../ui/debuggercontroller.cpp" line="298"/>
         <source>#%1 (not kept)</source>
         <translation>#%1 (nicht aufbewahrt)</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="285"/>
+        <location filename="../ui/debuggercontroller.cpp" line="308"/>
         <source>breakpoint %1</source>
         <translation>Haltepunkt %1</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="287"/>
+        <location filename="../ui/debuggercontroller.cpp" line="310"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="289"/>
+        <location filename="../ui/debuggercontroller.cpp" line="312"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="290"/>
+        <location filename="../ui/debuggercontroller.cpp" line="313"/>
         <source>Job %1 stopped at %2.%3 (%4)</source>
         <translation>Job %1 angehalten bei %2.%3 (%4)</translation>
     </message>
     <message>
-        <location filename="../ui/debuggercontroller.cpp" line="325"/>
+        <location filename="../ui/debuggercontroller.cpp" line="348"/>
         <source>Select a routine in the flow graph first</source>
         <translation>Zuerst eine Routine im Flow-Graphen auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::DisconnectedClient</name>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="16"/>
+        <location filename="../ui/disconnectedclient.cpp" line="85"/>
+        <source>not connected to %1</source>
+        <translation>nicht mit %1 verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="22"/>
+        <location filename="../ui/disconnectedclient.cpp" line="27"/>
+        <source>Add flow</source>
+        <translation>Flow hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="32"/>
+        <source>Start job</source>
+        <translation>Job starten</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="37"/>
+        <source>Pause job</source>
+        <translation>Job anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="42"/>
+        <source>Continue job</source>
+        <translation>Job fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="47"/>
+        <source>Cancel job</source>
+        <translation>Job abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="52"/>
+        <source>Monitoring</source>
+        <translation>Überwachung</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="57"/>
+        <location filename="../ui/disconnectedclient.cpp" line="62"/>
+        <location filename="../ui/disconnectedclient.cpp" line="67"/>
+        <source>Breakpoint</source>
+        <translation>Haltepunkt</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="72"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="77"/>
+        <source>Set variable</source>
+        <translation>Variable setzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="92"/>
+        <source>Resume job</source>
+        <translation>Job wiederaufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="97"/>
+        <source>Resume from checkpoint</source>
+        <translation>Ab Checkpoint wiederaufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/disconnectedclient.cpp" line="102"/>
+        <source>Fork job</source>
+        <translation>Job abzweigen</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::EngineList</name>
+    <message>
+        <location filename="../ui/enginelist.cpp" line="42"/>
+        <source>This console cannot connect to other engines.</source>
+        <translation>Diese Konsole kann sich nicht mit anderen Engines verbinden.</translation>
     </message>
 </context>
 <context>
@@ -698,13 +806,13 @@
     </message>
     <message>
         <location filename="../ui/enginestatusbar.cpp" line="26"/>
-        <location filename="../ui/enginestatusbar.cpp" line="52"/>
+        <location filename="../ui/enginestatusbar.cpp" line="57"/>
         <source>%L1 events/s</source>
         <translation>%L1 Ereignisse/s</translation>
     </message>
     <message>
         <location filename="../ui/enginestatusbar.cpp" line="27"/>
-        <location filename="../ui/enginestatusbar.cpp" line="53"/>
+        <location filename="../ui/enginestatusbar.cpp" line="58"/>
         <source>%L1 dropped</source>
         <translation>%L1 verworfen</translation>
     </message>
@@ -724,16 +832,84 @@
         <translation>Getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/enginestatusbar.cpp" line="60"/>
+        <location filename="../ui/enginestatusbar.cpp" line="65"/>
         <source>Serving %1</source>
         <translation>Bereitgestellt unter %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::EnginesView</name>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="47"/>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="47"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="47"/>
+        <source>Events/s</source>
+        <translation>Ereignisse/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="47"/>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="93"/>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="95"/>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="99"/>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="99"/>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="124"/>
+        <source>The engine running in this process</source>
+        <translation>Die Engine, die in diesem Prozess läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="138"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="142"/>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="146"/>
+        <source>&amp;Edit Profile…</source>
+        <translation>Profil &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginesview.cpp" line="153"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
     </message>
 </context>
 <context>
     <name>flowscope::EventLogView</name>
     <message>
         <location filename="../ui/eventlogview.cpp" line="47"/>
-        <location filename="../ui/eventlogview.cpp" line="142"/>
+        <location filename="../ui/eventlogview.cpp" line="162"/>
         <source>Types</source>
         <translation>Typen</translation>
     </message>
@@ -778,22 +954,22 @@
         <translation>Die bisher angezeigten Ereignisse verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="142"/>
+        <location filename="../ui/eventlogview.cpp" line="162"/>
         <source>Types (filtered)</source>
         <translation>Typen (gefiltert)</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="159"/>
+        <location filename="../ui/eventlogview.cpp" line="179"/>
         <source>All agents</source>
         <translation>Alle Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="160"/>
+        <location filename="../ui/eventlogview.cpp" line="180"/>
         <source>All routines</source>
         <translation>Alle Routinen</translation>
     </message>
     <message>
-        <location filename="../ui/eventlogview.cpp" line="165"/>
+        <location filename="../ui/eventlogview.cpp" line="185"/>
         <source>%L1 of %L2 events</source>
         <translation>%L1 von %L2 Ereignissen</translation>
     </message>
@@ -845,53 +1021,53 @@
 <context>
     <name>flowscope::HealthController</name>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="69"/>
+        <location filename="../ui/healthcontroller.cpp" line="89"/>
         <source>Alerts</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="72"/>
+        <location filename="../ui/healthcontroller.cpp" line="92"/>
         <source>Metrics</source>
         <translation>Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="74"/>
+        <location filename="../ui/healthcontroller.cpp" line="94"/>
         <source>Interrupted Jobs</source>
         <translation>Unterbrochene Jobs</translation>
     </message>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="110"/>
+        <location filename="../ui/healthcontroller.cpp" line="130"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="115"/>
+        <location filename="../ui/healthcontroller.cpp" line="135"/>
         <source>Flowscope</source>
         <translation>Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="118"/>
+        <location filename="../ui/healthcontroller.cpp" line="138"/>
         <source>Agent %1</source>
         <translation>Agent %1</translation>
     </message>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="125"/>
-        <location filename="../ui/healthcontroller.cpp" line="153"/>
+        <location filename="../ui/healthcontroller.cpp" line="145"/>
+        <location filename="../ui/healthcontroller.cpp" line="173"/>
         <source>Export Health Report</source>
         <translation>Zustandsbericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="136"/>
+        <location filename="../ui/healthcontroller.cpp" line="156"/>
         <source>Exporting health report to %1…</source>
         <translation>Zustandsbericht wird nach %1 exportiert…</translation>
     </message>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="145"/>
+        <location filename="../ui/healthcontroller.cpp" line="165"/>
         <source>Health report written to %1</source>
         <translation>Zustandsbericht nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="148"/>
+        <location filename="../ui/healthcontroller.cpp" line="168"/>
         <source>Could not write the health report to %1: %2</source>
         <translation>Der Zustandsbericht konnte nicht nach %1 geschrieben werden: %2</translation>
     </message>
@@ -899,22 +1075,27 @@
 <context>
     <name>flowscope::HealthReportExporter</name>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="31"/>
+        <location filename="../ui/healthreportexporter.cpp" line="37"/>
+        <source>the engine was switched before its metrics arrived</source>
+        <translation>die Engine wurde gewechselt, bevor ihre Metriken eintrafen</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthreportexporter.cpp" line="46"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="31"/>
+        <location filename="../ui/healthreportexporter.cpp" line="46"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="31"/>
+        <location filename="../ui/healthreportexporter.cpp" line="46"/>
         <source>HTML (*.html *.htm)</source>
         <translation>HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="32"/>
+        <location filename="../ui/healthreportexporter.cpp" line="47"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1038,262 +1219,278 @@
 <context>
     <name>flowscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="47"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
+        <source>Lost the connection to %1</source>
+        <translation>Verbindung zu %1 verloren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <source>Lost the connection to %1: %2</source>
+        <translation>Verbindung zu %1 verloren: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Flowscope — %1</source>
         <translation>Flowscope — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="79"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>&amp;Open Flow…</source>
         <translation>Flow ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="81"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>Load a flow file into the engine</source>
         <translation>Eine Flow-Datei in die Engine laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="84"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>&amp;Start Job</source>
         <translation>Job &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>Start a job of the selected flow</source>
         <translation>Einen Job des ausgewählten Flows starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="89"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>Start Job with &amp;Parameters…</source>
         <translation>Job mit &amp;Parametern starten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Pause the selected job</source>
         <translation>Den ausgewählten Job pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="99"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Continue the selected job</source>
         <translation>Den ausgewählten Job fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="104"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>Cancel the selected job</source>
         <translation>Den ausgewählten Job abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>&amp;Monitoring</source>
         <translation>&amp;Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="112"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Record routine events (off: only job events, for speed)</source>
         <translation>Routine-Ereignisse aufzeichnen (aus: nur Job-Ereignisse, schneller)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>&amp;Serve on Network…</source>
         <translation>Im &amp;Netzwerk anbieten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>Offer this engine over HTTP</source>
         <translation>Diese Engine über HTTP anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>Check&amp;points…</source>
         <translation>Check&amp;points…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>The selected job&apos;s checkpoints: resume or fork from one</source>
         <translation>Die Checkpoints des ausgewählten Jobs: ab einem fortsetzen oder abzweigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>Export &amp;Health Report…</source>
         <translation>&amp;Zustandsbericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>Write agents, alerts and metrics to a report file</source>
         <translation>Agenten, Alarme und Metriken in eine Berichtsdatei schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="128"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <source>Engines</source>
+        <translation>Engines</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>Flows</source>
         <translation>Flows</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="154"/>
+        <location filename="../ui/mainwindow.cpp" line="244"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>Workers</source>
         <translation>Worker</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow.cpp" line="261"/>
         <source>&amp;Job</source>
         <translation>&amp;Job</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="267"/>
         <source>&amp;Demos</source>
         <translation>&amp;Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="270"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>&amp;Engine</source>
         <translation>&amp;Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="287"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
         <source>&amp;About Flowscope</source>
         <translation>Ü&amp;ber Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="291"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
         <source>Demos</source>
         <translation>Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>Start a demo flow</source>
         <translation>Einen Demo-Flow starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Flow %1 added</source>
         <translation>Flow %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>Started job %1 of %2</source>
         <translation>Job %1 von %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="430"/>
         <source>Open Flow</source>
         <translation>Flow öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>Flow files (*.json);;All files (*)</source>
         <translation>Flow-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow.cpp" line="466"/>
         <source>Serving is not available for this engine.</source>
         <translation>Diese Engine kann nicht im Netzwerk angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="474"/>
         <source>Serve on Network</source>
         <translation>Im Netzwerk anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="475"/>
         <source>Listen on (host:port):</source>
         <translation>Lauschen auf (Host:Port):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="491"/>
         <source>Starting endpoint on %1…</source>
         <translation>Starte Endpunkt auf %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="498"/>
         <source>Endpoint listening on %1</source>
         <translation>Endpunkt lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="504"/>
         <source>Endpoint failed: %1</source>
         <translation>Endpunkt fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413"/>
+        <location filename="../ui/mainwindow.cpp" line="511"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419"/>
+        <location filename="../ui/mainwindow.cpp" line="517"/>
         <source>About Flowscope</source>
         <translation>Über Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="420"/>
+        <location filename="../ui/mainwindow.cpp" line="518"/>
         <source>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Run, watch and debug workflows and agent swarms.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Workflows und Agenten-Schwärme ausführen, beobachten und debuggen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="438"/>
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
@@ -1359,12 +1556,12 @@
         <translation>Zeitfenster:</translation>
     </message>
     <message>
-        <location filename="../ui/metricsdock.cpp" line="111"/>
+        <location filename="../ui/metricsdock.cpp" line="129"/>
         <source>Flow %1</source>
         <translation>Flow %1</translation>
     </message>
     <message>
-        <location filename="../ui/metricsdock.cpp" line="114"/>
+        <location filename="../ui/metricsdock.cpp" line="132"/>
         <source>  Routine %1</source>
         <translation>  Routine %1</translation>
     </message>

@@ -76,12 +76,35 @@ const QVector<Breakpoint> &BreakpointController::breakpointList() const
     return m_model->breakpoints();
 }
 
+void BreakpointController::setClient(EngineClient *client, const QVector<FlowDefinition> &flows,
+                                     bool keepBreakpoints)
+{
+    disconnect(m_client, nullptr, this, nullptr);
+    m_client = client;
+    connect(m_client, &EngineClient::breakpointsChanged, this,
+            &BreakpointController::setBreakpoints);
+    m_keepBreakpoints = keepBreakpoints;
+    m_refreshTimer->stop();
+    m_toRestore.clear();
+    m_flows.clear();
+    m_stored.clear();
+    for (const FlowDefinition &flow : flows) {
+        m_flows.insert(flow.flowId, flow);
+        if (keepBreakpoints)
+            m_stored.insert(flow.flowId, BreakpointStore::toJson(BreakpointStore::load(flow)));
+    }
+    m_model->setBreakpoints({});
+    m_scene->setBreakpoints({});
+    m_outstanding = 1;
+    m_client->refreshBreakpoints();
+}
+
 void BreakpointController::setFlows(const QVector<FlowDefinition> &flows)
 {
     for (const FlowDefinition &flow : flows) {
         const bool known = m_flows.contains(flow.flowId);
         m_flows.insert(flow.flowId, flow);
-        if (!known || m_toRestore.remove(flow.flowId))
+        if (m_keepBreakpoints && (!known || m_toRestore.remove(flow.flowId)))
             restore(flow);
     }
 }
@@ -172,7 +195,7 @@ void BreakpointController::setBreakpoints(const QVector<Breakpoint> &breakpoints
     m_outstanding = std::max(0, m_outstanding - 1);
     m_model->setBreakpoints(breakpoints);
     m_scene->setBreakpoints(breakpoints);
-    if (m_outstanding == 0)
+    if (m_outstanding == 0 && m_keepBreakpoints)
         saveChanged();
 }
 

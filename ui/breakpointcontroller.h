@@ -30,6 +30,10 @@ public:
     QTableView *view() const { return m_view; }
     const QVector<Breakpoint> &breakpointList() const;
 
+    // Another engine: its breakpoints replace the shown ones. flows: the engine's flows so far
+    // (not restored again). keepBreakpoints: save and restore its flows' breakpoints.
+    void setClient(EngineClient *client, const QVector<FlowDefinition> &flows,
+                   bool keepBreakpoints);
     void setFlows(const QVector<FlowDefinition> &flows);
     // A flow (re)loaded: its saved breakpoints are re-created when it is next listed.
     void flowAdded(const QString &flowId);
@@ -69,6 +73,7 @@ private:
     QSet<QString> m_toRestore;           // flows added again since they were last restored
     QHash<QString, QByteArray> m_stored; // what each known flow has on disk / in settings
     int m_outstanding = 0;               // requests not answered yet; saving waits for quiet
+    bool m_keepBreakpoints = true;       // false for engines whose flows are not ours to annotate
 };
 
 } // namespace flowscope

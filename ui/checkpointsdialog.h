@@ -20,6 +20,7 @@ public:
     CheckpointsDialog(EngineClient *client, JobId job, QWidget *parent = nullptr);
 
     JobId job() const { return m_job; }
+    EngineClient *client() const { return m_client; }
     CheckpointTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QPushButton *forkButton() const { return m_fork; }

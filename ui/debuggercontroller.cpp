@@ -42,13 +42,7 @@ DebuggerController::DebuggerController(EngineClient *client, QWidget *parentWidg
 
     createActions(parentWidget);
 
-    connect(m_client, &EngineClient::debugStateReceived, this, &DebuggerController::showState);
-    connect(m_client, &EngineClient::evaluated, this,
-            [this](int requestId, const EvaluationResult &result) {
-                const QString expression = m_evaluating.take(requestId);
-                if (!expression.isNull())
-                    m_watches->setResult(expression, result);
-            });
+    connectClient();
     connect(m_variables, &VariablesModel::editRequested, this,
             [this](const QString &scope, const QString &name, const QVariant &value) {
                 if (isStopped())
@@ -62,6 +56,35 @@ DebuggerController::DebuggerController(EngineClient *client, QWidget *parentWidg
     connect(m_breakpoints, &BreakpointController::statusMessage, this,
             &DebuggerController::statusMessage);
     updateActions();
+}
+
+void DebuggerController::connectClient()
+{
+    connect(m_client, &EngineClient::debugStateReceived, this, &DebuggerController::showState);
+    connect(m_client, &EngineClient::evaluated, this,
+            [this](int requestId, const EvaluationResult &result) {
+                const QString expression = m_evaluating.take(requestId);
+                if (!expression.isNull())
+                    m_watches->setResult(expression, result);
+            });
+}
+
+void DebuggerController::setClient(EngineClient *client, const QVector<FlowDefinition> &flows,
+                                   bool keepBreakpoints)
+{
+    disconnect(m_client, nullptr, this, nullptr);
+    m_client = client;
+    connectClient();
+    m_job = JobId();
+    m_status = JobStatus::Pending;
+    m_evaluating.clear();
+    clearStop();
+    m_flows.clear();
+    m_flowToShow.clear();
+    m_scene->setFlow(FlowDefinition());
+    m_breakpoints->setClient(client, flows, keepBreakpoints);
+    for (const FlowDefinition &flow : flows)
+        m_flows.insert(flow.flowId, flow);
 }
 
 void DebuggerController::createActions(QWidget *parentWidget)

@@ -51,6 +51,10 @@ public:
     // The Debug menu and tool bar: jobActions (continue, pause, cancel) and the step actions.
     QMenu *addMenuAndToolBar(QMainWindow *window, const QList<QAction *> &jobActions);
 
+    // Another engine: forgets the old one's flows, job and stop. keepBreakpoints: the engine's
+    // breakpoints are saved with their flows and restored (the in-process engine's are).
+    void setClient(EngineClient *client, const QVector<FlowDefinition> &flows,
+                   bool keepBreakpoints);
     void setFlows(const QVector<FlowDefinition> &flows);
     void flowAdded(const QString &flowId);
     void showFlow(const QString &flowId);
@@ -65,6 +69,7 @@ Q_SIGNALS:
 
 private:
     void createActions(QWidget *parentWidget);
+    void connectClient();
     void showState(const DebugState &state);
     void showCallStack(const DebugState &state);
     void clearStop();

@@ -42,6 +42,11 @@ void EngineStatusBar::setConnectionState(EngineClient::ConnectionState state)
     }
 }
 
+void EngineStatusBar::setLastError(const QString &error)
+{
+    m_connection->setToolTip(error);
+}
+
 void EngineStatusBar::setEngineName(const QString &name)
 {
     m_engine->setText(name);

@@ -18,6 +18,8 @@ public:
 
     void setConnectionState(EngineClient::ConnectionState state);
     void setEngineName(const QString &name);
+    // Why the connection was lost, as the connection field's tool tip.
+    void setLastError(const QString &error);
     void showUpdate(const ClientUpdate &update);
     void setServing(const QString &url);
 

@@ -77,7 +77,7 @@ EventLogView::EventLogView(EventLogModel *model, QWidget *parent)
 
     auto *clear = new QPushButton(tr("Clear"), this);
     clear->setToolTip(tr("Forget the events shown so far"));
-    connect(clear, &QPushButton::clicked, m_model, &EventLogModel::clear);
+    connect(clear, &QPushButton::clicked, this, [this] { m_model->clear(); });
 
     auto *filterBar = new QHBoxLayout;
     filterBar->addWidget(m_typeButton);
@@ -102,6 +102,17 @@ EventLogView::EventLogView(EventLogModel *model, QWidget *parent)
         m_view->setColumnWidth(column,
                                metrics.horizontalAdvance(QLatin1String(samples[column])) + 16);
 
+    connectModel();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterBar);
+    layout->addWidget(m_view, 1);
+    updateCount();
+}
+
+void EventLogView::connectModel()
+{
     // Follow the newest events only while the user is looking at the bottom.
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
         const QScrollBar *bar = m_view->verticalScrollBar();
@@ -115,11 +126,20 @@ EventLogView::EventLogView(EventLogModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EventLogView::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EventLogView::updateCount);
     connect(m_model, &EventLogModel::namesChanged, this, &EventLogView::updateNameChoices);
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(filterBar);
-    layout->addWidget(m_view, 1);
+void EventLogView::setModel(EventLogModel *model)
+{
+    if (model == m_model)
+        return;
+    disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    connectModel();
+    m_view->setModel(model);
+    updateNameChoices();
+    applyFilter();
+    m_view->scrollToBottom();
+    m_followNewest = true;
     updateCount();
 }
 

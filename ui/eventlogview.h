@@ -22,6 +22,9 @@ public:
     explicit EventLogView(EventLogModel *model, QWidget *parent = nullptr);
 
     QTreeView *view() const { return m_view; }
+    EventLogModel *model() const { return m_model; }
+    // Another engine's events, with the filter the user set.
+    void setModel(EventLogModel *model);
     QMenu *typeMenu() const { return m_typeMenu; }
     QLineEdit *textFilter() const { return m_text; }
     QComboBox *agentFilter() const { return m_agent; }
@@ -29,6 +32,7 @@ public:
 
 private:
     void applyFilter();
+    void connectModel();
     void updateNameChoices();
     void updateCount();
     void setAllTypes(bool checked);

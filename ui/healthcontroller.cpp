@@ -3,6 +3,7 @@
 #include "agenthealthmodel.h"
 #include "alertlogmodel.h"
 #include "checkpointsdialog.h"
+#include "enginesession.h"
 #include "healthbardelegate.h"
 #include "healthreportexporter.h"
 #include "interruptedjobswidget.h"
@@ -20,19 +21,37 @@
 
 namespace flowscope {
 
-HealthController::HealthController(EngineClient *client, const JobTableModel *jobs, QObject *parent)
+HealthController::HealthController(EngineSession *session, QObject *parent)
     : QObject(parent)
-    , m_client(client)
-    , m_healthModel(new AgentHealthModel(this))
-    , m_alertModel(new AlertLogModel(AlertLogModel::defaultCapacity, this))
-    , m_exporter(new HealthReportExporter(client, m_healthModel, m_alertModel, jobs, this))
+    , m_client(session->client())
+    , m_healthModel(session->healthModel())
+    , m_alertModel(session->alertModel())
+    , m_exporter(new HealthReportExporter(m_client, m_healthModel, m_alertModel,
+                                          session->jobModel(), this))
 {
     connect(m_exporter, &HealthReportExporter::finished, this, &HealthController::exportFinished);
+}
+
+void HealthController::setSession(EngineSession *session)
+{
+    m_client = session->client();
+    m_healthModel = session->healthModel();
+    m_alertModel = session->alertModel();
+    m_exporter->setSources(m_client, m_healthModel, m_alertModel, session->jobModel());
+    if (m_healthView)
+        m_healthView->setModel(m_healthModel);
+    if (m_alertView)
+        m_alertView->setModel(m_alertModel);
+    if (m_metrics)
+        m_metrics->setClient(m_client, session->flows());
+    if (m_interrupted)
+        m_interrupted->setClient(m_client);
 }
 
 QWidget *HealthController::createAgentHealthView(QWidget *parent)
 {
     auto *view = new QTreeView(parent);
+    m_healthView = view;
     view->setObjectName(QStringLiteral("agentHealthTable"));
     view->setModel(m_healthModel);
     view->setRootIsDecorated(false);
@@ -50,6 +69,7 @@ QWidget *HealthController::createAgentHealthView(QWidget *parent)
 void HealthController::addDocks(QMainWindow *window)
 {
     auto *alertView = new QTreeView(window);
+    m_alertView = alertView;
     alertView->setObjectName(QStringLiteral("alertTable"));
     alertView->setModel(m_alertModel);
     alertView->setRootIsDecorated(false);
@@ -89,8 +109,6 @@ void HealthController::addDocks(QMainWindow *window)
 
 void HealthController::applyUpdate(const ClientUpdate &update)
 {
-    m_healthModel->applyUpdate(update);
-    m_alertModel->appendAlerts(update.alerts);
     notify(update.alerts);
 }
 
@@ -162,7 +180,7 @@ CheckpointsDialog *HealthController::showCheckpoints(JobId job, QWidget *parent)
 {
     const QList<CheckpointsDialog *> open = parent->findChildren<CheckpointsDialog *>();
     for (CheckpointsDialog *dialog : open) {
-        if (dialog->job() == job) {
+        if (dialog->job() == job && dialog->client() == m_client) {
             dialog->refresh();
             dialog->raise();
             dialog->activateWindow();
@@ -171,6 +189,8 @@ CheckpointsDialog *HealthController::showCheckpoints(JobId job, QWidget *parent)
     }
     auto *dialog = new CheckpointsDialog(m_client, job, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The dialog talks to its engine's client: it goes when that client does.
+    connect(m_client, &QObject::destroyed, dialog, &QWidget::close);
     dialog->show();
     return dialog;
 }

@@ -6,6 +6,7 @@
 
 class QMainWindow;
 class QSystemTrayIcon;
+class QTreeView;
 class QWidget;
 
 namespace flowscope {
@@ -15,6 +16,7 @@ class AlertLogModel;
 class CheckpointsDialog;
 class HealthReportExporter;
 class InterruptedJobsWidget;
+class EngineSession;
 class JobTableModel;
 class MetricsDock;
 
@@ -25,12 +27,16 @@ class HealthController : public QObject
 {
     Q_OBJECT
 public:
-    HealthController(EngineClient *client, const JobTableModel *jobs, QObject *parent = nullptr);
+    explicit HealthController(EngineSession *session, QObject *parent = nullptr);
+
+    // Another engine: its models in the views, its client for metrics, checkpoints and reports.
+    void setSession(EngineSession *session);
 
     // The agents' health table, for the Agents dock.
     QWidget *createAgentHealthView(QWidget *parent);
     // Alerts, metrics and interrupted jobs.
     void addDocks(QMainWindow *window);
+    // Raises notifications for the update's alerts (the session's models hold the rest).
     void applyUpdate(const ClientUpdate &update);
 
     // Non-modal: a save dialog, then the export; the result goes to the status bar.
@@ -56,6 +62,8 @@ private:
     AgentHealthModel *m_healthModel;
     AlertLogModel *m_alertModel;
     HealthReportExporter *m_exporter;
+    QTreeView *m_healthView = nullptr;
+    QTreeView *m_alertView = nullptr;
     MetricsDock *m_metrics = nullptr;
     InterruptedJobsWidget *m_interrupted = nullptr;
     QWidget *m_dialogParent = nullptr;

@@ -9,17 +9,33 @@
 #include <QDateTime>
 #include <QFileInfo>
 
+#include <utility>
+
 namespace flowscope {
 
 HealthReportExporter::HealthReportExporter(EngineClient *client, const AgentHealthModel *health,
                                            const AlertLogModel *alerts, const JobTableModel *jobs,
                                            QObject *parent)
     : QObject(parent)
-    , m_client(client)
-    , m_health(health)
-    , m_alerts(alerts)
-    , m_jobs(jobs)
+    , m_client(nullptr)
 {
+    setSources(client, health, alerts, jobs);
+}
+
+void HealthReportExporter::setSources(EngineClient *client, const AgentHealthModel *health,
+                                      const AlertLogModel *alerts, const JobTableModel *jobs)
+{
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
+    m_client = client;
+    m_health = health;
+    m_alerts = alerts;
+    m_jobs = jobs;
+    // Their answers would come from the old client, which no longer speaks to us.
+    const QHash<int, Pending> abandoned = std::exchange(m_pending, {});
+    for (const Pending &pending : abandoned)
+        Q_EMIT finished(pending.path, false,
+                        tr("the engine was switched before its metrics arrived"));
     connect(
         m_client, &EngineClient::metricsReceived, this,
         [this](int requestId, const MetricsSummary &summary, const QVector<MetricsPoint> &,

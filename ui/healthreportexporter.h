@@ -23,6 +23,10 @@ public:
                          const AlertLogModel *alerts, const JobTableModel *jobs,
                          QObject *parent = nullptr);
 
+    // Another engine's models and client; an export still waiting for metrics is abandoned.
+    void setSources(EngineClient *client, const AgentHealthModel *health,
+                    const AlertLogModel *alerts, const JobTableModel *jobs);
+
     // Answers with finished(); the file is replaced atomically or left alone.
     void exportTo(const QString &path, ReportFormat format);
 

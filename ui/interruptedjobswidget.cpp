@@ -17,7 +17,7 @@ constexpr int jobIdRole = Qt::UserRole;
 
 InterruptedJobsWidget::InterruptedJobsWidget(EngineClient *client, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
+    , m_client(nullptr)
     , m_list(new QTreeWidget(this))
     , m_resume(new QPushButton(tr("&Resume"), this))
     , m_refresh(new QPushButton(tr("Re&fresh"), this))
@@ -42,8 +42,7 @@ InterruptedJobsWidget::InterruptedJobsWidget(EngineClient *client, QWidget *pare
     layout->addWidget(m_list);
     layout->addLayout(buttons);
 
-    connect(m_client, &EngineClient::interruptedJobsReceived, this,
-            &InterruptedJobsWidget::setJobs);
+    setClient(client);
     connect(m_resume, &QPushButton::clicked, this, &InterruptedJobsWidget::resumeSelected);
     connect(m_refresh, &QPushButton::clicked, this, &InterruptedJobsWidget::refresh);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this,
@@ -55,6 +54,17 @@ JobId InterruptedJobsWidget::selectedJob() const
 {
     const QList<QTreeWidgetItem *> items = m_list->selectedItems();
     return items.isEmpty() ? JobId() : items.constFirst()->data(IdColumn, jobIdRole).value<JobId>();
+}
+
+void InterruptedJobsWidget::setClient(EngineClient *client)
+{
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
+    m_client = client;
+    connect(m_client, &EngineClient::interruptedJobsReceived, this,
+            &InterruptedJobsWidget::setJobs);
+    setJobs({});
+    refresh();
 }
 
 void InterruptedJobsWidget::refresh()

@@ -23,6 +23,8 @@ public:
     JobId selectedJob() const;
 
     void refresh();
+    // Another engine: its interrupted jobs, asked for now.
+    void setClient(EngineClient *client);
     void resumeSelected();
 
 private:

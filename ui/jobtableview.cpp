@@ -26,6 +26,12 @@ JobTableView::JobTableView(JobTableModel *model, QWidget *parent)
     setColumnWidth(JobTableModel::ProgressColumn, 140);
 }
 
+void JobTableView::setJobModel(JobTableModel *model)
+{
+    m_model = model;
+    setModel(model);
+}
+
 JobId JobTableView::selectedJob() const
 {
     const QModelIndexList rows = selectionModel()->selectedRows();

@@ -15,6 +15,9 @@ class JobTableView : public QTableView
 public:
     explicit JobTableView(JobTableModel *model, QWidget *parent = nullptr);
 
+    // Another engine's jobs; the selection is cleared.
+    void setJobModel(JobTableModel *model);
+
     // Null when no job is selected.
     JobId selectedJob() const;
     // Selects and shows the job's row; false when the table has no such job (yet).

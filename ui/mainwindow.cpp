@@ -3,7 +3,10 @@
 #include "agenttablemodel.h"
 #include "commandline.h"
 #include "debuggercontroller.h"
+#include "enginelist.h"
+#include "enginesession.h"
 #include "enginestatusbar.h"
+#include "enginesview.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
 #include "flowlistwidget.h"
@@ -31,20 +34,18 @@
 
 namespace flowscope {
 
-MainWindow::MainWindow(EngineClient *client, QWidget *parent)
+MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
     : QMainWindow(parent)
-    , m_client(client)
+    , m_engines(new EngineList(localClient, this))
+    , m_session(m_engines->local())
+    , m_client(localClient)
     , m_flows(new FlowListWidget(this))
-    , m_jobModel(new JobTableModel(this))
-    , m_jobView(new JobTableView(m_jobModel, this))
-    , m_eventModel(new EventLogModel(EventLogModel::defaultCapacity, this))
-    , m_eventLog(new EventLogView(m_eventModel, this))
-    , m_agentModel(new AgentTableModel(this))
+    , m_jobView(new JobTableView(m_session->jobModel(), this))
+    , m_eventLog(new EventLogView(m_session->eventModel(), this))
     , m_statusBar(new EngineStatusBar(this))
-    , m_debugger(new DebuggerController(client, this))
-    , m_health(new HealthController(client, m_jobModel, this))
+    , m_debugger(new DebuggerController(localClient, this))
+    , m_health(new HealthController(m_session, this))
 {
-    setWindowTitle(tr("Flowscope — %1").arg(client->displayName()));
     setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
     setAcceptDrops(true);
     setStatusBar(m_statusBar);
@@ -55,16 +56,101 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     createActions();
     createDocks();
     createMenusAndToolBar();
-    connectClient();
+    connectViews();
+    for (EngineSession *session : m_engines->sessions())
+        watchSession(session);
+    connect(m_engines, &EngineList::sessionAdded, this, &MainWindow::watchSession);
+    connect(m_engines, &EngineList::currentChanged, this, &MainWindow::showEngine);
+    connect(m_engines, &EngineList::connectFailed, this,
+            [this](EngineSession *, const QString &message) {
+                m_statusBar->showMessage(message, EngineStatusBar::messageTimeoutMs);
+            });
+    connect(m_enginesView, &EnginesView::removeRequested, m_engines, &EngineList::remove);
 
-    m_statusBar->setEngineName(client->displayName());
-    m_statusBar->setConnectionState(client->connectionState());
-    updateActions();
+    showEngine(m_session);
     resize(1280, 800);
-    m_client->refreshFlows();
 }
 
 MainWindow::~MainWindow() = default;
+
+JobTableModel *MainWindow::jobModel() const
+{
+    return m_session->jobModel();
+}
+
+EventLogModel *MainWindow::eventModel() const
+{
+    return m_session->eventModel();
+}
+
+AgentTableModel *MainWindow::agentModel() const
+{
+    return m_session->agentModel();
+}
+
+void MainWindow::watchSession(EngineSession *session)
+{
+    connect(session, &EngineSession::clientChanged, this, [this](EngineSession *changed) {
+        if (changed == m_session)
+            showEngine(changed); // the views must talk to the new client
+    });
+    connect(session, &EngineSession::connectionStateChanged, this,
+            [this](EngineSession *changed, EngineClient::ConnectionState state) {
+                if (changed == m_session)
+                    showConnectionState(changed);
+                // Any engine's loss is news, not only the shown one's.
+                if (state == EngineClient::ConnectionState::Disconnected && changed->isOpen()) {
+                    const QString error = changed->lastError();
+                    m_statusBar->showMessage(
+                        error.isEmpty()
+                            ? tr("Lost the connection to %1").arg(changed->name())
+                            : tr("Lost the connection to %1: %2").arg(changed->name(), error),
+                        EngineStatusBar::messageTimeoutMs);
+                }
+            });
+    connect(session, &EngineSession::changed, this, [this](EngineSession *changed) {
+        if (changed == m_session) {
+            m_statusBar->setEngineName(changed->name());
+            setWindowTitle(tr("Flowscope — %1").arg(changed->name()));
+        }
+    });
+}
+
+void MainWindow::showConnectionState(EngineSession *session)
+{
+    m_statusBar->setConnectionState(session->connectionState());
+    m_statusBar->setLastError(session->lastError());
+}
+
+void MainWindow::showEngine(EngineSession *session)
+{
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
+    disconnect(m_session, &EngineSession::updateApplied, this, nullptr);
+    m_session = session;
+    m_client = session->client();
+    m_jobToSelect = JobId();
+    m_flowToSelect.clear();
+
+    m_jobView->setJobModel(session->jobModel());
+    m_eventLog->setModel(session->eventModel());
+    m_agentView->setModel(session->agentModel());
+    attachModels();
+    m_health->setSession(session);
+    m_debugger->setClient(m_client, session->flows(), session->isLocal());
+    m_flows->setFlows(session->flows());
+    connectClient();
+
+    setWindowTitle(tr("Flowscope — %1").arg(session->name()));
+    m_statusBar->setEngineName(session->name());
+    showConnectionState(session);
+    ClientUpdate rates; // what the engine said last, until it says more
+    rates.eventsPerSecond = session->eventsPerSecond();
+    rates.droppedEvents = session->droppedEvents();
+    m_statusBar->showUpdate(rates);
+    jobSelectionChanged();
+    m_client->refreshFlows();
+}
 
 QStringList MainWindow::demoFlowIds()
 {
@@ -110,7 +196,8 @@ void MainWindow::createActions()
     m_monitoring->setCheckable(true);
     m_monitoring->setChecked(true);
     m_monitoring->setToolTip(tr("Record routine events (off: only job events, for speed)"));
-    connect(m_monitoring, &QAction::toggled, m_client, &EngineClient::setMonitoring);
+    connect(m_monitoring, &QAction::toggled, this,
+            [this](bool enabled) { m_client->setMonitoring(enabled); });
 
     m_serve = new QAction(tr("&Serve on Network…"), this);
     m_serve->setToolTip(tr("Offer this engine over HTTP"));
@@ -141,11 +228,14 @@ void MainWindow::createDocks()
               addDockWidget(area, dock);
               return dock;
           };
+    m_enginesView = new EnginesView(m_engines, this);
+    addDock(tr("Engines"), "enginesDock", m_enginesView, Qt::LeftDockWidgetArea);
     addDock(tr("Flows"), "flowsDock", m_flows, Qt::LeftDockWidgetArea);
 
     auto *agentView = new QTreeView(this);
+    m_agentView = agentView;
     agentView->setObjectName(QStringLiteral("agentTable"));
-    agentView->setModel(m_agentModel);
+    agentView->setModel(m_session->agentModel());
     agentView->setRootIsDecorated(false);
     agentView->setUniformRowHeights(true);
     // Health first: it is what a swarm's operator watches; the workers tab has the raw counts.
@@ -220,7 +310,7 @@ void MainWindow::createMenusAndToolBar()
 
 void MainWindow::connectClient()
 {
-    connect(m_client, &EngineClient::updateReceived, this, &MainWindow::applyUpdate);
+    connect(m_session, &EngineSession::updateApplied, this, &MainWindow::applyUpdate);
     connect(m_client, &EngineClient::flowsChanged, this,
             [this](const QVector<FlowDefinition> &flows) {
                 m_flows->setFlows(flows);
@@ -241,21 +331,32 @@ void MainWindow::connectClient()
         selectJob(id);
     });
     connect(m_client, &EngineClient::requestFailed, this, &MainWindow::showRequestFailed);
-    connect(m_client, &EngineClient::connectionStateChanged, m_statusBar,
-            &EngineStatusBar::setConnectionState);
+}
 
+void MainWindow::attachModels()
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections = {
+        // Selecting an event shows where it happened in the flow graph.
+        connect(m_eventLog->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                [this](const QModelIndex &current) {
+                    if (current.isValid())
+                        m_debugger->showEvent(eventModel()->eventAt(current.row()));
+                }),
+        connect(m_jobView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+                &MainWindow::jobSelectionChanged),
+        connect(jobModel(), &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions),
+        connect(jobModel(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions),
+    };
+}
+
+void MainWindow::connectViews()
+{
     connect(m_flows, &QListWidget::itemSelectionChanged, this, [this] {
         m_debugger->showFlow(m_flows->selectedFlowId());
         updateActions();
     });
-    // Selecting an event shows where it happened in the flow graph.
-    connect(m_eventLog->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    m_debugger->showEvent(m_eventModel->eventAt(current.row()));
-            });
-    connect(m_jobView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::jobSelectionChanged);
     m_jobView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_jobView, &QWidget::customContextMenuRequested, this, &MainWindow::showJobContextMenu);
     connect(m_debugger, &DebuggerController::statusMessage, m_statusBar,
@@ -264,15 +365,11 @@ void MainWindow::connectClient()
             [this](const QString &message) {
                 m_statusBar->showMessage(message, EngineStatusBar::messageTimeoutMs);
             });
-    connect(m_jobModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
-    connect(m_jobModel, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
 }
 
 void MainWindow::applyUpdate(const ClientUpdate &update)
 {
-    m_jobModel->applyJobs(update.jobs);
-    m_agentModel->setAgents(update.agents);
-    m_eventModel->appendEvents(update.events);
+    // The session's models already hold the update; the rest of the window follows.
     m_statusBar->showUpdate(update);
     if (!m_jobToSelect.isNull())
         selectJob(m_jobToSelect);
@@ -293,8 +390,8 @@ void MainWindow::selectJob(JobId id)
 
 void MainWindow::jobSelectionChanged()
 {
-    const int row = m_jobModel->rowOf(selectedJob());
-    m_debugger->setSelectedJob(row >= 0 ? m_jobModel->jobAt(row) : JobInfo());
+    const int row = jobModel()->rowOf(selectedJob());
+    m_debugger->setSelectedJob(row >= 0 ? jobModel()->jobAt(row) : JobInfo());
     updateActions();
 }
 
@@ -304,9 +401,9 @@ void MainWindow::updateActions()
     m_startJob->setEnabled(flowSelected);
     m_startJobWithParams->setEnabled(flowSelected);
 
-    const int row = m_jobModel->rowOf(selectedJob());
+    const int row = jobModel()->rowOf(selectedJob());
     const bool hasJob = row >= 0;
-    const JobStatus status = hasJob ? m_jobModel->jobAt(row).status : JobStatus::Completed;
+    const JobStatus status = hasJob ? jobModel()->jobAt(row).status : JobStatus::Completed;
     m_pause->setEnabled(hasJob && (status == JobStatus::Running || status == JobStatus::Pending));
     m_resume->setEnabled(hasJob && status == JobStatus::Paused);
     m_cancel->setEnabled(hasJob && !isFinished(status));

@@ -4,15 +4,20 @@
 
 #include <QHostAddress>
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QMenu;
+class QTreeView;
 
 namespace flowscope {
 
 class AgentTableModel;
 class DebuggerController;
+class EngineList;
+class EngineSession;
 class EngineStatusBar;
+class EnginesView;
 class EventLogModel;
 class EventLogView;
 class FlowListWidget;
@@ -20,21 +25,30 @@ class HealthController;
 class JobTableModel;
 class JobTableView;
 
-// The console: flows, jobs, the event log and agents of one engine, reached only through an
-// EngineClient, so the same window works on an in-process engine and on a remote one.
+// The console: flows, jobs, the event log and agents of the engine selected in the Engines
+// dock, reached only through an EngineClient, so the same window works on the in-process engine
+// and on remote ones. Each engine keeps its own models (EngineSession); switching re-points the
+// views and controllers.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
+    // localClient: the engine in this process, listed first and shown at start.
+    explicit MainWindow(EngineClient *localClient, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    EngineList *engines() const { return m_engines; }
+    EnginesView *enginesView() const { return m_enginesView; }
+    // The engine shown now.
+    EngineSession *currentEngine() const { return m_session; }
+    EngineClient *client() const { return m_client; }
 
     FlowListWidget *flowList() const { return m_flows; }
     JobTableView *jobView() const { return m_jobView; }
-    JobTableModel *jobModel() const { return m_jobModel; }
+    JobTableModel *jobModel() const;
     EventLogView *eventLog() const { return m_eventLog; }
-    EventLogModel *eventModel() const { return m_eventModel; }
-    AgentTableModel *agentModel() const { return m_agentModel; }
+    EventLogModel *eventModel() const;
+    AgentTableModel *agentModel() const;
     EngineStatusBar *engineStatusBar() const { return m_statusBar; }
     DebuggerController *debugger() const { return m_debugger; }
     HealthController *health() const { return m_health; }
@@ -77,7 +91,12 @@ private:
     void createActions();
     void createMenusAndToolBar();
     void createDocks();
+    void connectViews();
     void connectClient();
+    void attachModels();
+    void watchSession(EngineSession *session);
+    void showEngine(EngineSession *session);
+    void showConnectionState(EngineSession *session);
 
     void applyUpdate(const ClientUpdate &update);
     void openFlow();
@@ -92,13 +111,14 @@ private:
     void showAbout();
     void showJobContextMenu(const QPoint &pos);
 
-    EngineClient *m_client;
+    EngineList *m_engines;
+    EngineSession *m_session;
+    QPointer<EngineClient> m_client; // the session's; may go before the session switches
     FlowListWidget *m_flows;
-    JobTableModel *m_jobModel;
     JobTableView *m_jobView;
-    EventLogModel *m_eventModel;
     EventLogView *m_eventLog;
-    AgentTableModel *m_agentModel;
+    QTreeView *m_agentView = nullptr;
+    EnginesView *m_enginesView = nullptr;
     EngineStatusBar *m_statusBar;
     DebuggerController *m_debugger;
     HealthController *m_health;
@@ -117,6 +137,7 @@ private:
     QAction *m_exportReport = nullptr;
     QAction *m_quit = nullptr;
 
+    QList<QMetaObject::Connection> m_modelConnections; // to the shown engine's models
     JobId m_jobToSelect;    // started from here; selected as soon as its row appears
     QString m_flowToSelect; // added from here; selected as soon as it is listed
     QString m_lastServeAddress = QStringLiteral("127.0.0.1:8765");

@@ -73,14 +73,32 @@ MetricsDock::MetricsDock(EngineClient *client, QWidget *parent)
     };
     connect(m_scope, &QComboBox::currentIndexChanged, this, refreshNow);
     connect(m_window, &QComboBox::currentIndexChanged, this, refreshNow);
-    connect(m_client, &EngineClient::flowsChanged, this, &MetricsDock::setFlows);
-    connect(m_client, &EngineClient::metricsReceived, this, &MetricsDock::applyMetrics);
+    connectClient();
     m_timer->setInterval(refreshIntervalMs);
     connect(m_timer, &QTimer::timeout, this, [this] {
         if (isVisible())
             refresh();
     });
     m_timer->start();
+}
+
+void MetricsDock::connectClient()
+{
+    connect(m_client, &EngineClient::flowsChanged, this, &MetricsDock::setFlows);
+    connect(m_client, &EngineClient::metricsReceived, this, &MetricsDock::applyMetrics);
+}
+
+void MetricsDock::setClient(EngineClient *client, const QVector<FlowDefinition> &flows)
+{
+    disconnect(m_client, nullptr, this, nullptr);
+    m_client = client;
+    connectClient();
+    setFlows(flows);
+    m_chart->setPoints({}, 0, 0);
+    m_routines->setSummaries({});
+    m_pendingId = 0; // the old engine's answer no longer matters
+    if (isVisible())
+        refresh();
 }
 
 int MetricsDock::stepMsFor(qint64 windowMs)

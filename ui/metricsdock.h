@@ -30,6 +30,8 @@ public:
 
     // Asks for the current scope and window now (unless an answer is still due).
     void refresh();
+    // Another engine: its flows in the scope list, its metrics asked for now.
+    void setClient(EngineClient *client, const QVector<FlowDefinition> &flows);
 
     // The series step for a window: whole seconds, at most MetricsChart::maxPoints points.
     static int stepMsFor(qint64 windowMs);
@@ -39,6 +41,7 @@ protected:
 
 private:
     void setFlows(const QVector<FlowDefinition> &flows);
+    void connectClient();
     void applyMetrics(int requestId, const MetricsSummary &summary,
                       const QVector<MetricsPoint> &series, const QVector<MetricsSummary> &routines);
 
