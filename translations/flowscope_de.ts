@@ -605,6 +605,89 @@
     </message>
 </context>
 <context>
+    <name>flowscope::ConnectEngineDialog</name>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="21"/>
+        <source>&amp;Keep the token</source>
+        <translation>Token &amp;behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="22"/>
+        <source>Connect when the console &amp;starts</source>
+        <translation>Beim &amp;Start der Konsole verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="28"/>
+        <source>Edit Engine Profile</source>
+        <translation>Engine-Profil bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="28"/>
+        <source>Connect to Engine</source>
+        <translation>Mit Engine verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="32"/>
+        <source>The engine&apos;s endpoint: http(s)://host:port or ws(s)://host:port</source>
+        <translation>Der Endpunkt der Engine: http(s)://host:port oder ws(s)://host:port</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="34"/>
+        <source>host:port</source>
+        <translation>host:port</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="37"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="38"/>
+        <source>The access token the engine was started with, if any</source>
+        <translation>Das Zugriffstoken, mit dem die Engine gestartet wurde, falls vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="42"/>
+        <source>Kept in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems aufbewahrt</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="43"/>
+        <source>Kept in the settings file, in plain text</source>
+        <translation>In der Einstellungsdatei im Klartext aufbewahrt</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="56"/>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="58"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="61"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="65"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="65"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectenginedialog.cpp" line="89"/>
+        <source>Without a system keychain the token is written unencrypted to %1.</source>
+        <translation>Ohne Schlüsselbund des Systems wird das Token unverschlüsselt in %1 geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>flowscope::DebuggerController</name>
     <message>
         <location filename="../ui/debuggercontroller.cpp" line="101"/>
@@ -715,71 +798,71 @@
 <context>
     <name>flowscope::DisconnectedClient</name>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="16"/>
-        <location filename="../ui/disconnectedclient.cpp" line="85"/>
+        <location filename="../ui/disconnectedclient.cpp" line="15"/>
+        <location filename="../ui/disconnectedclient.cpp" line="84"/>
         <source>not connected to %1</source>
         <translation>nicht mit %1 verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="22"/>
-        <location filename="../ui/disconnectedclient.cpp" line="27"/>
+        <location filename="../ui/disconnectedclient.cpp" line="21"/>
+        <location filename="../ui/disconnectedclient.cpp" line="26"/>
         <source>Add flow</source>
         <translation>Flow hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="32"/>
+        <location filename="../ui/disconnectedclient.cpp" line="31"/>
         <source>Start job</source>
         <translation>Job starten</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="37"/>
+        <location filename="../ui/disconnectedclient.cpp" line="36"/>
         <source>Pause job</source>
         <translation>Job anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="42"/>
+        <location filename="../ui/disconnectedclient.cpp" line="41"/>
         <source>Continue job</source>
         <translation>Job fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="47"/>
+        <location filename="../ui/disconnectedclient.cpp" line="46"/>
         <source>Cancel job</source>
         <translation>Job abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="52"/>
+        <location filename="../ui/disconnectedclient.cpp" line="51"/>
         <source>Monitoring</source>
         <translation>Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="57"/>
-        <location filename="../ui/disconnectedclient.cpp" line="62"/>
-        <location filename="../ui/disconnectedclient.cpp" line="67"/>
+        <location filename="../ui/disconnectedclient.cpp" line="56"/>
+        <location filename="../ui/disconnectedclient.cpp" line="61"/>
+        <location filename="../ui/disconnectedclient.cpp" line="66"/>
         <source>Breakpoint</source>
         <translation>Haltepunkt</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="72"/>
+        <location filename="../ui/disconnectedclient.cpp" line="71"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="77"/>
+        <location filename="../ui/disconnectedclient.cpp" line="76"/>
         <source>Set variable</source>
         <translation>Variable setzen</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="92"/>
+        <location filename="../ui/disconnectedclient.cpp" line="91"/>
         <source>Resume job</source>
         <translation>Job wiederaufnehmen</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="97"/>
+        <location filename="../ui/disconnectedclient.cpp" line="96"/>
         <source>Resume from checkpoint</source>
         <translation>Ab Checkpoint wiederaufnehmen</translation>
     </message>
     <message>
-        <location filename="../ui/disconnectedclient.cpp" line="102"/>
+        <location filename="../ui/disconnectedclient.cpp" line="101"/>
         <source>Fork job</source>
         <translation>Job abzweigen</translation>
     </message>
@@ -790,6 +873,14 @@
         <location filename="../ui/enginelist.cpp" line="42"/>
         <source>This console cannot connect to other engines.</source>
         <translation>Diese Konsole kann sich nicht mit anderen Engines verbinden.</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::EngineProfileController</name>
+    <message>
+        <location filename="../ui/engineprofilecontroller.cpp" line="42"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -900,7 +991,7 @@
         <translation>Profil &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/enginesview.cpp" line="153"/>
+        <location filename="../ui/enginesview.cpp" line="152"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -1075,27 +1166,27 @@
 <context>
     <name>flowscope::HealthReportExporter</name>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="37"/>
+        <location filename="../ui/healthreportexporter.cpp" line="38"/>
         <source>the engine was switched before its metrics arrived</source>
         <translation>die Engine wurde gewechselt, bevor ihre Metriken eintrafen</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="46"/>
+        <location filename="../ui/healthreportexporter.cpp" line="47"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="46"/>
+        <location filename="../ui/healthreportexporter.cpp" line="47"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="46"/>
+        <location filename="../ui/healthreportexporter.cpp" line="47"/>
         <source>HTML (*.html *.htm)</source>
         <translation>HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="47"/>
+        <location filename="../ui/healthreportexporter.cpp" line="48"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1219,278 +1310,288 @@
 <context>
     <name>flowscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="106"/>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>Lost the connection to %1</source>
         <translation>Verbindung zu %1 verloren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>Lost the connection to %1: %2</source>
         <translation>Verbindung zu %1 verloren: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
         <source>Flowscope — %1</source>
         <translation>Flowscope — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="174"/>
         <source>&amp;Open Flow…</source>
         <translation>Flow ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>Load a flow file into the engine</source>
         <translation>Eine Flow-Datei in die Engine laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>&amp;Start Job</source>
         <translation>Job &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>Start a job of the selected flow</source>
         <translation>Einen Job des ausgewählten Flows starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>Start Job with &amp;Parameters…</source>
         <translation>Job mit &amp;Parametern starten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>Pause the selected job</source>
         <translation>Den ausgewählten Job pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>Continue the selected job</source>
         <translation>Den ausgewählten Job fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Cancel the selected job</source>
         <translation>Den ausgewählten Job abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>&amp;Monitoring</source>
         <translation>&amp;Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>Record routine events (off: only job events, for speed)</source>
         <translation>Routine-Ereignisse aufzeichnen (aus: nur Job-Ereignisse, schneller)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <source>&amp;Connect to Engine…</source>
+        <translation>Mit Engine &amp;verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <source>Watch another engine over the network</source>
+        <translation>Eine andere Engine über das Netzwerk beobachten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>&amp;Serve on Network…</source>
         <translation>Im &amp;Netzwerk anbieten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Offer this engine over HTTP</source>
         <translation>Diese Engine über HTTP anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="220"/>
         <source>Check&amp;points…</source>
         <translation>Check&amp;points…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>The selected job&apos;s checkpoints: resume or fork from one</source>
         <translation>Die Checkpoints des ausgewählten Jobs: ab einem fortsetzen oder abzweigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>Export &amp;Health Report…</source>
         <translation>&amp;Zustandsbericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="226"/>
         <source>Write agents, alerts and metrics to a report file</source>
         <translation>Agenten, Alarme und Metriken in eine Berichtsdatei schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="229"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="246"/>
         <source>Engines</source>
         <translation>Engines</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="247"/>
         <source>Flows</source>
         <translation>Flows</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="244"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Workers</source>
         <translation>Worker</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="261"/>
+        <location filename="../ui/mainwindow.cpp" line="275"/>
         <source>&amp;Job</source>
         <translation>&amp;Job</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>&amp;Demos</source>
         <translation>&amp;Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="292"/>
         <source>&amp;Engine</source>
         <translation>&amp;Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="304"/>
         <source>&amp;About Flowscope</source>
         <translation>Ü&amp;ber Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289"/>
+        <location filename="../ui/mainwindow.cpp" line="305"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Demos</source>
         <translation>Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Start a demo flow</source>
         <translation>Einen Demo-Flow starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>Flow %1 added</source>
         <translation>Flow %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="345"/>
         <source>Started job %1 of %2</source>
         <translation>Job %1 von %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="430"/>
+        <location filename="../ui/mainwindow.cpp" line="445"/>
         <source>Open Flow</source>
         <translation>Flow öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="446"/>
         <source>Flow files (*.json);;All files (*)</source>
         <translation>Flow-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="466"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>Serving is not available for this engine.</source>
         <translation>Diese Engine kann nicht im Netzwerk angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="474"/>
+        <location filename="../ui/mainwindow.cpp" line="489"/>
         <source>Serve on Network</source>
         <translation>Im Netzwerk anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="475"/>
+        <location filename="../ui/mainwindow.cpp" line="490"/>
         <source>Listen on (host:port):</source>
         <translation>Lauschen auf (Host:Port):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="506"/>
         <source>Starting endpoint on %1…</source>
         <translation>Starte Endpunkt auf %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="498"/>
+        <location filename="../ui/mainwindow.cpp" line="513"/>
         <source>Endpoint listening on %1</source>
         <translation>Endpunkt lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="504"/>
+        <location filename="../ui/mainwindow.cpp" line="519"/>
         <source>Endpoint failed: %1</source>
         <translation>Endpunkt fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="511"/>
+        <location filename="../ui/mainwindow.cpp" line="526"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="517"/>
+        <location filename="../ui/mainwindow.cpp" line="532"/>
         <source>About Flowscope</source>
         <translation>Über Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="518"/>
+        <location filename="../ui/mainwindow.cpp" line="533"/>
         <source>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Run, watch and debug workflows and agent swarms.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Workflows und Agenten-Schwärme ausführen, beobachten und debuggen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438"/>
+        <location filename="../ui/mainwindow.cpp" line="453"/>
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
@@ -1660,6 +1761,24 @@
         <location filename="../ui/startjobdialog.cpp" line="71"/>
         <source>Parameters must be a JSON object, like {&quot;name&quot;: 1}.</source>
         <translation>Die Parameter müssen ein JSON-Objekt sein, etwa {&quot;name&quot;: 1}.</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TokenStore</name>
+    <message>
+        <location filename="../ui/tokenstore.cpp" line="63"/>
+        <source>The keychain did not give the token: %1</source>
+        <translation>Der Schlüsselbund hat das Token nicht herausgegeben: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenstore.cpp" line="86"/>
+        <source>The keychain did not keep the token: %1</source>
+        <translation>Der Schlüsselbund hat das Token nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenstore.cpp" line="105"/>
+        <source>The keychain did not forget the token: %1</source>
+        <translation>Der Schlüsselbund hat das Token nicht gelöscht: %1</translation>
     </message>
 </context>
 <context>

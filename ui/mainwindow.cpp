@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "debuggercontroller.h"
 #include "enginelist.h"
+#include "engineprofilecontroller.h"
 #include "enginesession.h"
 #include "enginestatusbar.h"
 #include "enginesview.h"
@@ -46,6 +47,7 @@ MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
     , m_debugger(new DebuggerController(localClient, this))
     , m_health(new HealthController(m_session, this))
 {
+    m_profiles = new EngineProfileController(m_engines, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
     setAcceptDrops(true);
     setStatusBar(m_statusBar);
@@ -65,7 +67,14 @@ MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
             [this](EngineSession *, const QString &message) {
                 m_statusBar->showMessage(message, EngineStatusBar::messageTimeoutMs);
             });
-    connect(m_enginesView, &EnginesView::removeRequested, m_engines, &EngineList::remove);
+    connect(m_enginesView, &EnginesView::removeRequested, m_profiles,
+            &EngineProfileController::remove);
+    connect(m_enginesView, &EnginesView::editRequested, m_profiles,
+            &EngineProfileController::showEditDialog);
+    connect(m_profiles, &EngineProfileController::statusMessage, this,
+            [this](const QString &message) {
+                m_statusBar->showMessage(message, EngineStatusBar::messageTimeoutMs);
+            });
 
     showEngine(m_session);
     resize(1280, 800);
@@ -199,6 +208,11 @@ void MainWindow::createActions()
     connect(m_monitoring, &QAction::toggled, this,
             [this](bool enabled) { m_client->setMonitoring(enabled); });
 
+    m_connectEngine = new QAction(tr("&Connect to Engine…"), this);
+    m_connectEngine->setToolTip(tr("Watch another engine over the network"));
+    connect(m_connectEngine, &QAction::triggered, this,
+            [this] { m_profiles->showConnectDialog(); });
+
     m_serve = new QAction(tr("&Serve on Network…"), this);
     m_serve->setToolTip(tr("Offer this engine over HTTP"));
     connect(m_serve, &QAction::triggered, this, &MainWindow::serveOnNetwork);
@@ -276,6 +290,8 @@ void MainWindow::createMenusAndToolBar()
     m_debugger->addMenuAndToolBar(this, {m_resume, m_pause, m_cancel});
 
     QMenu *engine = menuBar()->addMenu(tr("&Engine"));
+    engine->addAction(m_connectEngine);
+    engine->addSeparator();
     engine->addAction(m_monitoring);
     engine->addAction(m_serve);
 

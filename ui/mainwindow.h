@@ -15,6 +15,7 @@ namespace flowscope {
 class AgentTableModel;
 class DebuggerController;
 class EngineList;
+class EngineProfileController;
 class EngineSession;
 class EngineStatusBar;
 class EnginesView;
@@ -39,6 +40,7 @@ public:
 
     EngineList *engines() const { return m_engines; }
     EnginesView *enginesView() const { return m_enginesView; }
+    EngineProfileController *engineProfiles() const { return m_profiles; }
     // The engine shown now.
     EngineSession *currentEngine() const { return m_session; }
     EngineClient *client() const { return m_client; }
@@ -60,6 +62,7 @@ public:
     QAction *resumeAction() const { return m_resume; }
     QAction *cancelAction() const { return m_cancel; }
     QAction *serveAction() const { return m_serve; }
+    QAction *connectEngineAction() const { return m_connectEngine; }
     QAction *checkpointsAction() const { return m_checkpoints; }
     QAction *exportReportAction() const { return m_exportReport; }
     QMenu *demoMenu() const { return m_demoMenu; }
@@ -119,6 +122,7 @@ private:
     EventLogView *m_eventLog;
     QTreeView *m_agentView = nullptr;
     EnginesView *m_enginesView = nullptr;
+    EngineProfileController *m_profiles;
     EngineStatusBar *m_statusBar;
     DebuggerController *m_debugger;
     HealthController *m_health;
@@ -133,6 +137,7 @@ private:
     QAction *m_cancel = nullptr;
     QAction *m_monitoring = nullptr;
     QAction *m_serve = nullptr;
+    QAction *m_connectEngine = nullptr;
     QAction *m_checkpoints = nullptr;
     QAction *m_exportReport = nullptr;
     QAction *m_quit = nullptr;
