@@ -878,7 +878,7 @@
 <context>
     <name>flowscope::EngineProfileController</name>
     <message>
-        <location filename="../ui/engineprofilecontroller.cpp" line="42"/>
+        <location filename="../ui/engineprofilecontroller.cpp" line="41"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1166,29 +1166,39 @@
 <context>
     <name>flowscope::HealthReportExporter</name>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="38"/>
+        <location filename="../ui/healthreportexporter.cpp" line="35"/>
         <source>the engine was switched before its metrics arrived</source>
         <translation>die Engine wurde gewechselt, bevor ihre Metriken eintrafen</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="47"/>
+        <location filename="../ui/healthreportexporter.cpp" line="44"/>
+        <source>the connection to the engine was lost</source>
+        <translation>die Verbindung zur Engine ist verloren gegangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthreportexporter.cpp" line="57"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="47"/>
+        <location filename="../ui/healthreportexporter.cpp" line="57"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="47"/>
+        <location filename="../ui/healthreportexporter.cpp" line="57"/>
         <source>HTML (*.html *.htm)</source>
         <translation>HTML (*.html *.htm)</translation>
     </message>
     <message>
-        <location filename="../ui/healthreportexporter.cpp" line="48"/>
+        <location filename="../ui/healthreportexporter.cpp" line="58"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/healthreportexporter.cpp" line="81"/>
+        <source>the console is not connected to %1</source>
+        <translation>die Konsole ist nicht mit %1 verbunden</translation>
     </message>
 </context>
 <context>

@@ -32,14 +32,24 @@ void HealthReportExporter::setSources(EngineClient *client, const AgentHealthMod
     m_alerts = alerts;
     m_jobs = jobs;
     // Their answers would come from the old client, which no longer speaks to us.
-    const QHash<int, Pending> abandoned = std::exchange(m_pending, {});
-    for (const Pending &pending : abandoned)
-        Q_EMIT finished(pending.path, false,
-                        tr("the engine was switched before its metrics arrived"));
+    abandonPending(tr("the engine was switched before its metrics arrived"));
     connect(
         m_client, &EngineClient::metricsReceived, this,
         [this](int requestId, const MetricsSummary &summary, const QVector<MetricsPoint> &,
                const QVector<MetricsSummary> &routines) { write(requestId, summary, routines); });
+    // A lost engine will not answer: say so rather than leave the export waiting.
+    connect(m_client, &EngineClient::connectionStateChanged, this,
+            [this](EngineClient::ConnectionState state) {
+                if (state == EngineClient::ConnectionState::Disconnected)
+                    abandonPending(tr("the connection to the engine was lost"));
+            });
+}
+
+void HealthReportExporter::abandonPending(const QString &reason)
+{
+    const QHash<int, Pending> abandoned = std::exchange(m_pending, {});
+    for (const Pending &pending : abandoned)
+        Q_EMIT finished(pending.path, false, reason);
 }
 
 QStringList HealthReportExporter::nameFilters()
@@ -66,6 +76,11 @@ bool HealthReportExporter::formatFor(QString *path, const QString &nameFilter, R
 
 void HealthReportExporter::exportTo(const QString &path, ReportFormat format)
 {
+    if (m_client->connectionState() == EngineClient::ConnectionState::Disconnected) {
+        Q_EMIT finished(path, false,
+                        tr("the console is not connected to %1").arg(m_client->displayName()));
+        return;
+    }
     const int requestId = nextRequestId();
     m_pending.insert(requestId, Pending{path, format});
     // fromMs = toMs = 0: the whole run, without a series.

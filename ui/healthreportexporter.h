@@ -42,6 +42,7 @@ Q_SIGNALS:
     void finished(const QString &path, bool ok, const QString &error);
 
 private:
+    void abandonPending(const QString &reason);
     void write(int requestId, const MetricsSummary &summary,
                const QVector<MetricsSummary> &routines);
 

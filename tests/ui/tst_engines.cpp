@@ -6,6 +6,8 @@
 #include "eventlogmodel.h"
 #include "eventlogview.h"
 #include "flowlistwidget.h"
+#include "healthcontroller.h"
+#include "healthreportexporter.h"
 #include "jobtablemodel.h"
 #include "jobtableview.h"
 #include "mainwindow.h"
@@ -24,6 +26,26 @@ using namespace flowscope;
 
 namespace {
 constexpr int timeoutMs = 10000;
+
+// An engine whose connection the test drops and restores, as a network client's would.
+class FlakyClient : public InProcessClient
+{
+public:
+    using InProcessClient::InProcessClient;
+
+    ConnectionState connectionState() const override { return m_state; }
+    QString lastError() const { return m_error; }
+    void setState(ConnectionState state, const QString &error = QString())
+    {
+        m_state = state;
+        m_error = error;
+        Q_EMIT connectionStateChanged(state);
+    }
+
+private:
+    ConnectionState m_state = ConnectionState::Connected;
+    QString m_error;
+};
 } // namespace
 
 // The console on two engines: the in-process one and a second Engine standing in for a remote
@@ -39,6 +61,7 @@ private Q_SLOTS:
     void switchingShowsEachEnginesJobsAndEvents();
     void disconnectedEngineKeepsItsJobsAndRefusesRequests();
     void connectWithoutAFactoryIsExplained();
+    void lostEngineIsShownAndComesBack();
     void removingTheShownEngineShowsTheInProcessOne();
 
 private:
@@ -207,6 +230,14 @@ void TestEngines::disconnectedEngineKeepsItsJobsAndRefusesRequests()
                              timeoutMs);
     QVERIFY(!QApplication::activeModalWidget());
 
+    // A report needs the engine's metrics: it fails at once rather than wait for an answer.
+    QSignalSpy finished(m_window->health()->exporter(), &HealthReportExporter::finished);
+    m_window->health()->exporter()->exportTo(QDir::temp().filePath(QStringLiteral("never.md")),
+                                             ReportFormat::Markdown);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!finished.at(0).at(1).toBool());
+    QVERIFY(finished.at(0).at(2).toString().contains(QLatin1String("not connected")));
+
     trigger(session, 0); // Connect: a fresh client, the same session
     QCOMPARE(m_clientsMade, 2);
     QTRY_COMPARE_WITH_TIMEOUT(connection->text(), QStringLiteral("Connected"), timeoutMs);
@@ -227,6 +258,54 @@ void TestEngines::connectWithoutAFactoryIsExplained()
     window.engines()->connectSession(session);
     QVERIFY(window.engineStatusBar()->currentMessage().contains(QLatin1String("cannot connect")));
     QCOMPARE(session->connectionState(), EngineClient::ConnectionState::Disconnected);
+}
+
+void TestEngines::lostEngineIsShownAndComesBack()
+{
+    InProcessClient client(m_localEngine.get());
+    MainWindow window(&client);
+    FlakyClient *flaky = nullptr;
+    window.engines()->setClientFactory([&](const EngineProfile &, QObject *parent) {
+        flaky = new FlakyClient(m_otherEngine.get(), parent);
+        return flaky;
+    });
+    window.engines()->setErrorReader([](const EngineClient *client) {
+        return static_cast<const FlakyClient *>(client)->lastError();
+    });
+    EngineProfile profile;
+    profile.id = EngineProfile::newId();
+    profile.name = QStringLiteral("Flaky");
+    profile.url = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    EngineSession *session = window.engines()->add(profile);
+    window.engines()->connectSession(session);
+    window.engines()->setCurrent(session);
+    // The jobs the earlier tests started there.
+    QTRY_VERIFY_WITH_TIMEOUT(session->jobCount() > 0, timeoutMs);
+    const int jobs = session->jobCount();
+
+    flaky->setState(EngineClient::ConnectionState::Disconnected,
+                    QStringLiteral("connection refused"));
+    QTreeWidgetItem *item = window.enginesView()->itemOf(session);
+    QCOMPARE(item->text(EnginesView::StateColumn), QStringLiteral("Lost"));
+    QCOMPARE(item->toolTip(EnginesView::StateColumn), QStringLiteral("connection refused"));
+    QCOMPARE(window.engineStatusBar()->currentMessage(),
+             QStringLiteral("Lost the connection to Flaky: connection refused"));
+    auto *connection
+        = window.engineStatusBar()->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+    QCOMPARE(connection->text(), QStringLiteral("Disconnected"));
+    QCOMPARE(connection->toolTip(), QStringLiteral("connection refused"));
+    // What it had stays; the window still answers.
+    QCOMPARE(window.jobModel()->rowCount(), jobs);
+    window.engines()->setCurrent(window.engines()->local());
+    window.engines()->setCurrent(session);
+    QCOMPARE(window.jobModel()->rowCount(), jobs);
+
+    flaky->setState(EngineClient::ConnectionState::Connecting);
+    QCOMPARE(item->text(EnginesView::StateColumn), QStringLiteral("Connecting…"));
+    flaky->setState(EngineClient::ConnectionState::Connected);
+    QCOMPARE(item->text(EnginesView::StateColumn), QStringLiteral("Connected"));
+    QVERIFY(item->toolTip(EnginesView::StateColumn).isEmpty());
+    QCOMPARE(connection->text(), QStringLiteral("Connected"));
 }
 
 void TestEngines::removingTheShownEngineShowsTheInProcessOne()
