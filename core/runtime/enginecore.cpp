@@ -16,7 +16,6 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
-#include <limits>
 
 namespace flowscope::Internal {
 
@@ -29,7 +28,6 @@ qint64 nowMs()
 
 constexpr int housekeepingIntervalMs = 100;
 constexpr int metricsIntervalMs = 50;
-constexpr int rollupCheckMs = 1000;
 
 HealthPolicy healthPolicy(const EngineConfig &config)
 {
@@ -46,37 +44,19 @@ EngineCore::EngineCore(const EngineConfig &cfg)
     , m_bus(cfg.eventHistory)
     , m_startedMs(nowMs())
     , m_instance(quint64(QRandomGenerator::global()->generate()) << 32)
-    , m_poolQueue(std::make_unique<WorkQueue>())
+    , m_flows(registry,
+              [this](const QString &agent) {
+                  return agent.isEmpty() ? m_agents.poolQueue() : m_agents.agentFor(agent)->queue();
+              })
     , m_controlSink(m_bus.createSink())
 {
     m_health = std::make_unique<EngineHealth>(this, healthPolicy(cfg));
     m_bus.setEnabled(cfg.monitoring);
-    // Metrics see every event; the engine thread drains them in batches.
-    EventFilter metricEvents;
-    metricEvents.typeMask
-        = eventTypeBit(EventType::RoutineEnded) | eventTypeBit(EventType::RoutineError)
-          | eventTypeBit(EventType::JobStarted) | eventTypeBit(EventType::JobCompleted)
-          | eventTypeBit(EventType::JobFailed) | eventTypeBit(EventType::JobCancelled)
-          | eventTypeBit(EventType::Metric);
-    m_metricsFeed = m_bus.subscribe(metricEvents, 1 << 20);
-    m_health->monitor().setProbe([this](const QString &name) {
-        std::lock_guard lock(m_agentsMutex);
-        for (const auto &agent : m_agents) {
-            if (agent->name() == name)
-                return agent->liveness();
-        }
-        AgentLiveness gone;
-        gone.alive = false;
-        return gone;
-    });
-    const int workers = std::max(1, cfg.workers);
-    for (int i = 1; i <= workers; ++i) {
-        std::lock_guard lock(m_agentsMutex);
-        startAgent(std::make_unique<Agent>(this, QStringLiteral("worker-%1").arg(i),
-                                           m_poolQueue.get(), true));
-    }
-    std::vector<EngineThread::Task> tasks{{[this] { housekeep(); }, housekeepingIntervalMs},
-                                          {[this] { drainMetrics(); }, metricsIntervalMs}};
+    m_health->monitor().setProbe([this](const QString &name) { return m_agents.liveness(name); });
+    m_agents.startWorkers(std::max(1, cfg.workers));
+    std::vector<EngineThread::Task> tasks{
+        {[this] { housekeep(); }, housekeepingIntervalMs},
+        {[this] { m_metricsFeed.drain(nowMs()); }, metricsIntervalMs}};
     auto thread = std::make_unique<EngineThread>(
         std::move(tasks), [this](QObject *context) { m_health->startTimer(context); },
         [this] { m_health->rearmIfWanted(); });
@@ -91,13 +71,6 @@ void EngineCore::wakeEngineThread()
         m_thread->wake();
 }
 
-void EngineCore::startAgent(std::unique_ptr<Agent> agent)
-{
-    m_health->agentStarted(agent->name(), nowMs());
-    agent->start();
-    m_agents.push_back(std::move(agent));
-}
-
 QObject *EngineCore::threadContext() const
 {
     return m_thread->context();
@@ -105,13 +78,8 @@ QObject *EngineCore::threadContext() const
 
 EngineCore::~EngineCore()
 {
-    if (EnginePersistence *persistence = m_persistencePtr.load()) {
-        // The metrics of the last, unfinished rollup interval are kept too.
-        m_metrics.consume(m_metricsFeed->takeAll());
-        std::vector<MetricsRollup> rollups
-            = m_metrics.takeRollups(std::numeric_limits<qint64>::max() / 2);
-        if (!rollups.empty())
-            persistence->journal().appendRollups(std::move(rollups));
+    if (EnginePersistence *persistence = m_persistence.get()) {
+        m_metricsFeed.flushAll();
         persistence->suspendAll();
     }
     std::unique_ptr<EngineThread> thread;
@@ -125,113 +93,14 @@ EngineCore::~EngineCore()
         if (!isFinished(info.status))
             cancelJob(info.id);
     }
-    m_poolQueue->close();
-    for (auto &queue : m_namedQueues)
-        queue->close();
-    for (auto &agent : m_agents)
-        agent->join();
-    auto dropAll = [](WorkQueue &queue) { queue.takeAll(); };
-    dropAll(*m_poolQueue);
-    for (auto &queue : m_namedQueues)
-        dropAll(*queue);
-    m_agents.clear();
+    m_agents.shutdown();
     m_controlSink->flush();
-    m_bus.unsubscribe(m_metricsFeed);
-    m_persistencePtr = nullptr;
-    m_persistence.reset();
-}
-
-Agent *EngineCore::agentFor(const QString &name)
-{
-    std::lock_guard lock(m_agentsMutex);
-    for (auto &agent : m_agents) {
-        if (agent->name() == name)
-            return agent.get();
-    }
-    m_namedQueues.push_back(std::make_unique<WorkQueue>());
-    startAgent(std::make_unique<Agent>(this, name, m_namedQueues.back().get(), false));
-    return m_agents.back().get();
-}
-
-Status EngineCore::addFlow(const FlowDefinition &flow)
-{
-    auto runtime = std::make_shared<FlowRuntime>();
-    runtime->definition = flow;
-    runtime->symbol = Symbol::intern(flow.flowId);
-    runtime->nodes.resize(size_t(flow.routines.size()));
-    for (int i = 0; i < flow.routines.size(); ++i) {
-        const RoutineSpec &spec = flow.routines[i];
-        RoutineNode &node = runtime->nodes[size_t(i)];
-        node.id = spec.id;
-        node.symbol = Symbol::intern(spec.id);
-        const std::optional<RoutineClass> cls = registry.find(spec.className);
-        if (!cls)
-            return Status::invalid(
-                QStringLiteral("routine '%1': unknown class '%2'").arg(spec.id, spec.className));
-        node.routine = cls->create();
-        ConfigError error;
-        if (!node.routine->configure(spec.config, &error))
-            return Status::invalid(QStringLiteral("routine '%1': config.%2: %3")
-                                       .arg(spec.id, error.field, error.message));
-        for (const QString &slot : node.routine->slotNames())
-            node.slotSymbols.insert(slot, Symbol::intern(slot));
-        for (const QString &event : node.routine->eventNames())
-            node.routes.insert(event, EventRoute{Symbol::intern(event), {}});
-        node.queue = spec.agent.isEmpty() ? m_poolQueue.get() : agentFor(spec.agent)->queue();
-        runtime->definition.routines[i].slotNames = node.routine->slotNames();
-        runtime->definition.routines[i].eventNames = node.routine->eventNames();
-    }
-    for (const ConnectionSpec &c : flow.connections) {
-        const int from = runtime->nodeIndex(c.fromRoutine);
-        const int to = runtime->nodeIndex(c.toRoutine);
-        if (from < 0 || to < 0)
-            return Status::invalid(
-                QStringLiteral("connection %1.%2 -> %3.%4 names a missing routine")
-                    .arg(c.fromRoutine, c.fromEvent, c.toRoutine, c.toSlot));
-        RoutineNode &source = runtime->nodes[size_t(from)];
-        RoutineNode &target = runtime->nodes[size_t(to)];
-        const auto route = source.routes.find(c.fromEvent);
-        if (route == source.routes.end())
-            return Status::invalid(
-                QStringLiteral("routine '%1' has no event '%2'").arg(c.fromRoutine, c.fromEvent));
-        if (!target.slotSymbols.contains(c.toSlot))
-            return Status::invalid(
-                QStringLiteral("routine '%1' has no slot '%2'").arg(c.toRoutine, c.toSlot));
-        route->targets.push_back({to, c.toSlot, target.slotSymbols.value(c.toSlot)});
-    }
-    std::unique_lock lock(m_flowsLock);
-    m_flows.insert(flow.flowId, std::move(runtime));
-    return Status::success();
+    m_persistence.close();
 }
 
 void EngineCore::touch(JobState &job)
 {
     job.version = m_version.fetch_add(1) + 1;
-}
-
-Status EngineCore::removeFlow(const QString &flowId)
-{
-    std::unique_lock lock(m_flowsLock);
-    if (!m_flows.remove(flowId))
-        return Status::notFound(QStringLiteral("no flow '%1'").arg(flowId));
-    return Status::success();
-}
-
-QVector<FlowDefinition> EngineCore::flows() const
-{
-    std::shared_lock lock(m_flowsLock);
-    QVector<FlowDefinition> list;
-    for (const auto &runtime : m_flows)
-        list.push_back(runtime->definition);
-    std::sort(list.begin(), list.end(),
-              [](const FlowDefinition &a, const FlowDefinition &b) { return a.flowId < b.flowId; });
-    return list;
-}
-
-std::shared_ptr<const FlowRuntime> EngineCore::flowRuntime(const QString &flowId) const
-{
-    std::shared_lock lock(m_flowsLock);
-    return m_flows.value(flowId);
 }
 
 std::shared_ptr<JobState> EngineCore::findJob(JobId id) const
@@ -295,7 +164,7 @@ Status EngineCore::startJob(const JobRequest &request, JobId *id)
 
     const JobId jobId = newJobId();
     auto job = std::make_shared<JobState>(jobId, flow);
-    EnginePersistence *persistence = m_persistencePtr.load();
+    EnginePersistence *persistence = m_persistence.get();
     const double timeout = request.timeoutSeconds > 0 ? request.timeoutSeconds : def.timeoutSeconds;
     {
         std::lock_guard lock(job->mutex);
@@ -440,11 +309,8 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
     }
     for (const ActivationPtr &a : parked)
         discard(*a);
-    if (status != JobStatus::Completed) {
-        std::lock_guard lock(m_agentsMutex);
-        for (const auto &agent : m_agents)
-            agent->interruptScript(job->id);
-    }
+    if (status != JobStatus::Completed)
+        m_agents.interruptScripts(job->id);
     const EventType type = status == JobStatus::Completed ? EventType::JobCompleted
                            : status == JobStatus::Failed  ? EventType::JobFailed
                                                           : EventType::JobCancelled;
@@ -542,11 +408,7 @@ bool EngineCore::waitForJob(JobId id, int timeoutMs) const
 
 QVector<AgentInfo> EngineCore::agents() const
 {
-    std::lock_guard lock(m_agentsMutex);
-    QVector<AgentInfo> list;
-    for (const auto &agent : m_agents)
-        list.push_back(agent->info());
-    return list;
+    return m_agents.infos();
 }
 
 void EngineCore::applyRetention()
@@ -579,21 +441,6 @@ void EngineCore::housekeep()
     }
 }
 
-void EngineCore::drainMetrics()
-{
-    const std::vector<Event> batch = m_metricsFeed->takeAll();
-    if (!batch.empty())
-        m_metrics.consume(batch);
-    const qint64 now = nowMs();
-    if (now - m_lastRollupMs < rollupCheckMs)
-        return;
-    m_lastRollupMs = now;
-    std::vector<MetricsRollup> rollups = m_metrics.takeRollups(now);
-    EnginePersistence *persistence = m_persistencePtr.load();
-    if (persistence && !rollups.empty() && !persistence->suspended())
-        persistence->journal().appendRollups(std::move(rollups));
-}
-
 JobId EngineCore::newJobId()
 {
     return JobId(m_instance | (m_jobCounter.fetch_add(1) + 1));
@@ -614,48 +461,11 @@ std::vector<std::shared_ptr<JobState>> EngineCore::liveJobs() const
     return live;
 }
 
-std::vector<ActivationPtr> EngineCore::queuedActivations(const JobState &job)
+void EngineCore::raiseActivationIds(quint64 floor)
 {
-    const auto mine = [&job](const Activation &a) { return a.job.get() == &job; };
-    std::vector<ActivationPtr> queued = m_poolQueue->copyIf(mine);
-    std::lock_guard lock(m_agentsMutex);
-    for (const auto &queue : m_namedQueues) {
-        std::vector<ActivationPtr> more = queue->copyIf(mine);
-        queued.insert(queued.end(), more.begin(), more.end());
-    }
-    return queued;
-}
-
-Checkpointer *EngineCore::checkpointer() const
-{
-    EnginePersistence *persistence = m_persistencePtr.load();
-    return persistence && !persistence->suspended() ? &persistence->checkpointer() : nullptr;
-}
-
-void EngineCore::recordJob(const JobState &job)
-{
-    if (EnginePersistence *persistence = m_persistencePtr.load())
-        persistence->recordJob(job);
-}
-
-Status EngineCore::openJournal(const QString &path, int retentionDays)
-{
-    std::lock_guard lock(m_persistenceMutex);
-    if (m_persistence)
-        return Status::conflict(
-            QStringLiteral("a journal is open already: %1").arg(m_persistence->journal().path()));
-    QString error;
-    m_persistence = EnginePersistence::open(this, path, retentionDays, &error);
-    if (!m_persistence)
-        return Status::invalid(error);
-    // Activations resumed from the journal keep their ids: new ones start above them.
-    const quint64 floor = m_persistence->journal().maxActivationId();
     quint64 current = m_activationIds.load();
     while (current < floor && !m_activationIds.compare_exchange_weak(current, floor)) {
     }
-    m_persistence->journal().attach(&m_bus);
-    m_persistencePtr = m_persistence.get();
-    return Status::success();
 }
 
 } // namespace flowscope::Internal

@@ -3,19 +3,20 @@
 #include "events/eventbus.h"
 #include "health/alert.h"
 #include "metrics/metricscollector.h"
+#include "runtime/agentpool.h"
 #include "runtime/debugger.h"
 #include "runtime/engineconfig.h"
+#include "runtime/enginemetricsfeed.h"
+#include "runtime/flowtable.h"
 #include "runtime/jobinfo.h"
 #include "runtime/jobregistry.h"
+#include "runtime/persistencelink.h"
 #include "runtime/result.h"
 #include "runtime/routineregistry.h"
-
-#include <QHash>
 
 #include <atomic>
 #include <memory>
 #include <mutex>
-#include <shared_mutex>
 #include <vector>
 
 namespace flowscope {
@@ -51,10 +52,13 @@ public:
     void wakeEngineThread(); // from any thread; a no-op before the thread runs
     qint64 startedMs() const { return m_startedMs; }
 
-    Status addFlow(const FlowDefinition &flow);
-    Status removeFlow(const QString &flowId);
-    QVector<FlowDefinition> flows() const;
-    std::shared_ptr<const FlowRuntime> flowRuntime(const QString &flowId) const;
+    Status addFlow(const FlowDefinition &flow) { return m_flows.add(flow); }
+    Status removeFlow(const QString &flowId) { return m_flows.remove(flowId); }
+    QVector<FlowDefinition> flows() const { return m_flows.list(); }
+    std::shared_ptr<const FlowRuntime> flowRuntime(const QString &flowId) const
+    {
+        return m_flows.find(flowId);
+    }
 
     Status startJob(const JobRequest &request, JobId *id);
     Status pauseJob(JobId id);
@@ -68,16 +72,22 @@ public:
     void applyRetention();
 
     EngineHealth &health() { return *m_health; }
-    MetricsCollector &metrics() { return m_metrics; }
+    MetricsCollector &metrics() { return m_metricsFeed.collector(); }
     // Opens the journal (once); from then on jobs are recorded and checkpointed.
-    Status openJournal(const QString &path, int retentionDays);
-    EnginePersistence *persistence() const { return m_persistencePtr.load(); }
-    Checkpointer *checkpointer() const;
+    Status openJournal(const QString &path, int retentionDays)
+    {
+        return m_persistence.open(path, retentionDays);
+    }
+    EnginePersistence *persistence() const { return m_persistence.get(); }
+    Checkpointer *checkpointer() const { return m_persistence.checkpointer(); }
     // Every job in memory that is not finished.
     std::vector<std::shared_ptr<JobState>> liveJobs() const;
     // The job's activations waiting in agents' queues. Call with the job's mutex held.
-    std::vector<ActivationPtr> queuedActivations(const JobState &job);
-    void recordJob(const JobState &job);
+    std::vector<ActivationPtr> queuedActivations(const JobState &job)
+    {
+        return m_agents.queuedFor(job);
+    }
+    void recordJob(const JobState &job) { m_persistence.recordJob(job); }
     JobId newJobId();
     void insertJob(const std::shared_ptr<JobState> &job);
     void finishJob(const std::shared_ptr<JobState> &job, JobStatus status, const QString &error,
@@ -88,6 +98,8 @@ public:
     {
         return m_activationIds.fetch_add(1, std::memory_order_relaxed) + 1;
     }
+    // New activation ids start above floor (ids restored from a journal).
+    void raiseActivationIds(quint64 floor);
     Debugger &debugger() { return m_debugger; }
     // New activations of the flow's running jobs keep their caller chains from now on.
     void markDebugging(const QString &flowId);
@@ -107,10 +119,7 @@ public:
                       Symbol routine = {}, quint64 activation = 0);
 
 private:
-    Agent *agentFor(const QString &name); // creates named agents on first use
-    void startAgent(std::unique_ptr<Agent> agent);
     void housekeep();
-    void drainMetrics();
 
     EventBus m_bus;
     const qint64 m_startedMs;
@@ -119,23 +128,14 @@ private:
     std::atomic<quint64> m_activationIds{0};
     std::atomic<quint64> m_version{0};
 
-    mutable std::shared_mutex m_flowsLock;
-    QHash<QString, std::shared_ptr<const FlowRuntime>> m_flows;
+    AgentPool m_agents{this};
+    FlowTable m_flows;
 
     JobRegistry m_jobs;
     Debugger m_debugger{this};
     std::unique_ptr<EngineHealth> m_health;
-    MetricsCollector m_metrics;
-    std::shared_ptr<Subscription> m_metricsFeed;
-    qint64 m_lastRollupMs = 0; // engine thread only
-    std::mutex m_persistenceMutex;
-    std::unique_ptr<EnginePersistence> m_persistence;
-    std::atomic<EnginePersistence *> m_persistencePtr{nullptr};
-
-    mutable std::mutex m_agentsMutex;
-    std::unique_ptr<WorkQueue> m_poolQueue;
-    std::vector<std::unique_ptr<WorkQueue>> m_namedQueues;
-    std::vector<std::unique_ptr<Agent>> m_agents;
+    PersistenceLink m_persistence{this};
+    EngineMetricsFeed m_metricsFeed{m_bus, m_persistence};
 
     std::mutex m_controlMutex;
     std::unique_ptr<EventSink> m_controlSink;
