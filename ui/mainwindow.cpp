@@ -63,6 +63,8 @@ MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
         watchSession(session);
     connect(m_engines, &EngineList::sessionAdded, this, &MainWindow::watchSession);
     connect(m_engines, &EngineList::currentChanged, this, &MainWindow::showEngine);
+    connect(m_engines, &EngineList::sessionAboutToBeRemoved, this,
+            [this](EngineSession *session) { m_selectedJobs.remove(session); });
     connect(m_engines, &EngineList::connectFailed, this,
             [this](EngineSession *, const QString &message) {
                 m_statusBar->showMessage(message, EngineStatusBar::messageTimeoutMs);
@@ -136,6 +138,8 @@ void MainWindow::showEngine(EngineSession *session)
     if (m_client)
         disconnect(m_client, nullptr, this, nullptr);
     disconnect(m_session, &EngineSession::updateApplied, this, nullptr);
+    if (m_session != session)
+        m_selectedJobs.insert(m_session, selectedJob());
     m_session = session;
     m_client = session->client();
     m_jobToSelect = JobId();
@@ -158,6 +162,7 @@ void MainWindow::showEngine(EngineSession *session)
     rates.droppedEvents = session->droppedEvents();
     m_statusBar->showUpdate(rates);
     jobSelectionChanged();
+    selectJob(m_selectedJobs.value(session));
     m_client->refreshFlows();
 }
 

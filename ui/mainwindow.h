@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QMainWindow>
 #include <QPointer>
@@ -142,7 +143,8 @@ private:
     QAction *m_exportReport = nullptr;
     QAction *m_quit = nullptr;
 
-    QList<QMetaObject::Connection> m_modelConnections; // to the shown engine's models
+    QList<QMetaObject::Connection> m_modelConnections;  // to the shown engine's models
+    QHash<const EngineSession *, JobId> m_selectedJobs; // reselected when the engine is shown
     JobId m_jobToSelect;    // started from here; selected as soon as its row appears
     QString m_flowToSelect; // added from here; selected as soon as it is listed
     QString m_lastServeAddress = QStringLiteral("127.0.0.1:8765");

@@ -176,6 +176,8 @@ void TestEngines::switchingShowsEachEnginesJobsAndEvents()
     QTRY_COMPARE_WITH_TIMEOUT(jobCountOfFlow(m_window->jobModel(), QStringLiteral("etl")), 1,
                               timeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->eventModel()->storedCount() > 0, timeoutMs);
+    const JobId etlJob = m_window->jobModel()->jobAt(0).id;
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->selectedJob(), etlJob, timeoutMs); // started from here
 
     // The other engine: its own (empty) job table, its own flows.
     select(other());
@@ -202,6 +204,7 @@ void TestEngines::switchingShowsEachEnginesJobsAndEvents()
     QCOMPARE(jobCountOfFlow(m_window->jobModel(), QStringLiteral("fastmon")), 0);
     QVERIFY(m_window->eventModel()->storedCount() >= localEvents);
     QCOMPARE(m_window->eventLog()->view()->model(), local->eventModel());
+    QCOMPARE(m_window->selectedJob(), etlJob); // as the user left it
 
     // Each engine's row counts its own jobs.
     QTRY_COMPARE_WITH_TIMEOUT(treeText(local, EnginesView::JobsColumn), QStringLiteral("1"),
