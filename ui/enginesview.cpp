@@ -121,11 +121,14 @@ void EnginesView::refresh(EngineSession *session)
     if (!item)
         return;
     item->setText(NameColumn, session->name());
-    item->setToolTip(NameColumn, session->isLocal() ? tr("The engine running in this process")
-                                                    : session->profile().url.toDisplayString());
-    item->setIcon(StateColumn, iconFor(session));
+    // The state icon beside the name, so even a narrow dock shows it.
+    item->setIcon(NameColumn, iconFor(session));
+    const QString where = session->isLocal() ? tr("The engine running in this process")
+                                             : session->profile().url.toDisplayString();
+    const QString error = session->lastError();
+    item->setToolTip(NameColumn, error.isEmpty() ? where : where + QLatin1Char('\n') + error);
     item->setText(StateColumn, stateText(session));
-    item->setToolTip(StateColumn, session->lastError());
+    item->setToolTip(StateColumn, error);
     item->setText(RateColumn, QLocale().toString(qRound64(session->eventsPerSecond())));
     item->setText(JobsColumn, QLocale().toString(session->jobCount()));
 }

@@ -27,6 +27,9 @@ public:
 
     static QString stateText(const EngineSession *session);
 
+    // Narrow: the dock shares its side with the flow list and should not widen it.
+    QSize sizeHint() const override { return {120, 160}; }
+
 Q_SIGNALS:
     void editRequested(flowscope::EngineSession *session);
     void removeRequested(flowscope::EngineSession *session);

@@ -247,9 +247,10 @@ void MainWindow::createDocks()
               addDockWidget(area, dock);
               return dock;
           };
+    addDock(tr("Flows"), "flowsDock", m_flows, Qt::LeftDockWidgetArea);
+    // Under the flows, which keep their place at the top left.
     m_enginesView = new EnginesView(m_engines, this);
     addDock(tr("Engines"), "enginesDock", m_enginesView, Qt::LeftDockWidgetArea);
-    addDock(tr("Flows"), "flowsDock", m_flows, Qt::LeftDockWidgetArea);
 
     auto *agentView = new QTreeView(this);
     m_agentView = agentView;

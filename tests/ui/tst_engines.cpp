@@ -161,7 +161,7 @@ void TestEngines::listsBothEnginesInTheTree()
     QCOMPARE(m_window->currentEngine(), m_window->engines()->local());
     QTRY_COMPARE_WITH_TIMEOUT(treeText(other(), EnginesView::StateColumn),
                               QStringLiteral("Connected"), timeoutMs);
-    QVERIFY(!tree->itemOf(other())->icon(EnginesView::StateColumn).isNull());
+    QVERIFY(!tree->itemOf(other())->icon(EnginesView::NameColumn).isNull());
     QCOMPARE(treeText(m_window->engines()->local(), EnginesView::StateColumn),
              QStringLiteral("Connected"));
 }
