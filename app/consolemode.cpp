@@ -67,13 +67,14 @@ int runConsole(const CommandLineOptions &options)
     // replaces an endpoint that is already running.
     QHostAddress servedAddress; // outlives the endpoint whose signals read it
     EndpointThread endpoint(&engine);
+    endpoint.setSecurity(options.security);
     QObject::connect(&window, &MainWindow::serveRequested, &endpoint,
                      [&](const QHostAddress &address, quint16 port) {
                          servedAddress = address;
                          endpoint.start(address, port);
                      });
     QObject::connect(&endpoint, &EndpointThread::listening, &window, [&](quint16 port) {
-        const QString url = CommandLine::url(servedAddress, port);
+        const QString url = CommandLine::url(servedAddress, port, options.security.usesTls());
         window.showEndpointListening(url);
         std::printf("Flowscope endpoint listening on %s\n", qUtf8Printable(url));
         std::fflush(stdout);

@@ -46,14 +46,17 @@ int runHeadless(const CommandLineOptions &options)
 
     HttpEndpoint endpoint(&engine);
     QString error;
-    const quint16 port = endpoint.listen(options.listenAddress, options.listenPort, &error);
+    const quint16 port = endpoint.configure(options.security, &error)
+                             ? endpoint.listen(options.listenAddress, options.listenPort, &error)
+                             : 0;
     if (port == 0) {
         printError(QCoreApplication::translate("flowscope", "Cannot listen on %1: %2")
                        .arg(CommandLine::url(options.listenAddress, options.listenPort), error));
         return 2;
     }
-    std::printf("Flowscope endpoint listening on %s\n",
-                qUtf8Printable(CommandLine::url(options.listenAddress, port)));
+    std::printf(
+        "Flowscope endpoint listening on %s\n",
+        qUtf8Printable(CommandLine::url(options.listenAddress, port, options.security.usesTls())));
     std::fflush(stdout);
 
     QuitOnSignal quitOnSignal;

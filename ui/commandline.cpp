@@ -68,10 +68,26 @@ bool CommandLine::parse(const QStringList &arguments)
         tr("Days the journal keeps events, metrics and alerts (default %1).")
             .arg(EngineConfig().journalRetentionDays),
         QStringLiteral("DAYS"));
-    parser.addOptions({headlessOption, listenOption, flowOption, demoOption, workersOption,
-                       noMonitoringOption, keepJobsOption, keepJobsForOption, historyOption,
-                       dbOption, noDbOption, heartbeatOption, failedAfterOption, checkpointOption,
-                       retentionOption, langOption});
+    const QCommandLineOption tokenOption(
+        QStringLiteral("token"),
+        tr("Token that may watch and drive the endpoint (better: the FLOWSCOPE_TOKEN environment "
+           "variable, which other users cannot see). Required to listen beyond loopback."),
+        QStringLiteral("TOKEN"));
+    const QCommandLineOption readTokenOption(
+        QStringLiteral("read-token"),
+        tr("Token that may only watch the endpoint (or FLOWSCOPE_READ_TOKEN)."),
+        QStringLiteral("TOKEN"));
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
+                                           tr("Serve HTTPS with this PEM certificate (chain)."),
+                                           QStringLiteral("FILE"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+                                          tr("The PEM private key of --tls-cert."),
+                                          QStringLiteral("FILE"));
+    parser.addOptions({headlessOption,    listenOption,       tokenOption,     readTokenOption,
+                       tlsCertOption,     tlsKeyOption,       flowOption,      demoOption,
+                       workersOption,     noMonitoringOption, keepJobsOption,  keepJobsForOption,
+                       historyOption,     dbOption,           noDbOption,      heartbeatOption,
+                       failedAfterOption, checkpointOption,   retentionOption, langOption});
     m_helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -105,6 +121,22 @@ bool CommandLine::parse(const QStringList &arguments)
             return false;
         }
         m_options.listenGiven = true;
+    }
+    EndpointSecurity &security = m_options.security;
+    const auto token = [&](const QCommandLineOption &option, const char *variable) {
+        return parser.isSet(option) ? parser.value(option).toUtf8() : qgetenv(variable);
+    };
+    security.controlToken = token(tokenOption, "FLOWSCOPE_TOKEN");
+    security.readToken = token(readTokenOption, "FLOWSCOPE_READ_TOKEN");
+    security.tlsCertificate = parser.value(tlsCertOption);
+    security.tlsKey = parser.value(tlsKeyOption);
+    if (security.tlsCertificate.isEmpty() != security.tlsKey.isEmpty()) {
+        m_error = tr("--tls-cert and --tls-key go together.");
+        return false;
+    }
+    if (!security.readToken.isEmpty() && security.readToken == security.controlToken) {
+        m_error = tr("The read-only token must differ from the control token.");
+        return false;
     }
     // Whole-number options: the value must lie in [minimum, maximum].
     const auto number
@@ -168,12 +200,14 @@ bool CommandLine::parseHostPort(const QString &text, QHostAddress *address, quin
     return true;
 }
 
-QString CommandLine::url(const QHostAddress &address, quint16 port)
+QString CommandLine::url(const QHostAddress &address, quint16 port, bool tls)
 {
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                              : address.toString();
-    return QStringLiteral("http://%1:%2").arg(host).arg(port);
+    return QStringLiteral("%1://%2:%3")
+        .arg(tls ? QStringLiteral("https") : QStringLiteral("http"), host)
+        .arg(port);
 }
 
 } // namespace flowscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "endpoint/endpointsecurity.h"
 #include "runtime/engineconfig.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,8 @@ struct CommandLineOptions
     bool listenGiven = false; // --listen was on the command line
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
     quint16 listenPort = 8765;
+    EndpointSecurity security; // --token, --read-token (or FLOWSCOPE_TOKEN, FLOWSCOPE_READ_TOKEN),
+                               // --tls-cert, --tls-key
     QStringList flowFiles;
     bool demo = false;
     EngineConfig
@@ -42,8 +45,8 @@ public:
     // "HOST:PORT" with an IPv4/IPv6 address or "localhost"; "[::1]:80" for IPv6.
     static bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port,
                               QString *error);
-    // "http://HOST:PORT", with IPv6 hosts in brackets.
-    static QString url(const QHostAddress &address, quint16 port);
+    // "http://HOST:PORT" (https with tls), with IPv6 hosts in brackets.
+    static QString url(const QHostAddress &address, quint16 port, bool tls = false);
 
 private:
     CommandLineOptions m_options;

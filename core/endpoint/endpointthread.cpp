@@ -31,10 +31,13 @@ void EndpointThread::start(const QHostAddress &address, quint16 port)
     const quint64 generation = ++m_generation;
     Engine *engine = m_engine;
     QObject *context = m_threadContext;
-    QMetaObject::invokeMethod(context, [this, engine, context, address, port, generation] {
+    const EndpointSecurity security = m_security;
+    QMetaObject::invokeMethod(context, [this, engine, context, address, port, generation,
+                                        security] {
         auto *endpoint = new HttpEndpoint(engine, context);
         QString error;
-        const quint16 bound = endpoint->listen(address, port, &error);
+        const quint16 bound
+            = endpoint->configure(security, &error) ? endpoint->listen(address, port, &error) : 0;
         if (bound == 0)
             delete endpoint;
         QMetaObject::invokeMethod(
@@ -49,6 +52,11 @@ void EndpointThread::start(const QHostAddress &address, quint16 port)
             },
             Qt::QueuedConnection);
     });
+}
+
+void EndpointThread::setSecurity(const EndpointSecurity &security)
+{
+    m_security = security;
 }
 
 void EndpointThread::stop()

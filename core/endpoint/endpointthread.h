@@ -1,5 +1,7 @@
 #pragma once
 
+#include "endpointsecurity.h"
+
 #include <QHostAddress>
 #include <QObject>
 
@@ -21,6 +23,8 @@ public:
     // Starts the thread and listens there; the answer is listening() or failed().
     // Restarts on a new address when already running.
     void start(const QHostAddress &address, quint16 port);
+    // Tokens and TLS of endpoints started from now on.
+    void setSecurity(const EndpointSecurity &security);
     // Closes the endpoint and its connections and joins the thread. Safe to call twice.
     void stop();
     bool isRunning() const;
@@ -31,6 +35,7 @@ Q_SIGNALS:
 
 private:
     Engine *m_engine;
+    EndpointSecurity m_security;
     QThread *m_thread = nullptr;
     QObject *m_threadContext = nullptr; // lives in m_thread; parent of the endpoint
     quint64 m_generation = 0;

@@ -333,6 +333,15 @@ void HttpEndpoint::setAccessPolicy(const AccessPolicy &policy)
     m_policy = policy;
 }
 
+bool HttpEndpoint::configure(const EndpointSecurity &security, QString *error)
+{
+    AccessPolicy policy;
+    policy.setControlToken(security.controlToken);
+    policy.setReadToken(security.readToken);
+    setAccessPolicy(policy);
+    return !security.usesTls() || setTls(security.tlsCertificate, security.tlsKey, error);
+}
+
 bool HttpEndpoint::setTls(const QString &certificatePath, const QString &keyPath, QString *error)
 {
     TlsFiles files;

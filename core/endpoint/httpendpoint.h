@@ -5,6 +5,7 @@
 #include "checkpointhandlers.h"
 #include "debughandlers.h"
 #include "endpointrouter.h"
+#include "endpointsecurity.h"
 #include "healthhandlers.h"
 #include "routetable.h"
 #include "websocketrouter.h"
@@ -40,6 +41,8 @@ public:
 
     // Tokens and roles; without a token only loopback addresses may be served. Set before listen.
     void setAccessPolicy(const AccessPolicy &policy);
+    // Tokens and TLS together (what the command line gives); false with *error for bad TLS files.
+    bool configure(const EndpointSecurity &security, QString *error);
     // Serve HTTPS and WSS with this PEM certificate (chain) and key; false with *error otherwise.
     bool setTls(const QString &certificatePath, const QString &keyPath, QString *error);
     // The routers further channels register with (before listen).

@@ -40,14 +40,14 @@ bool RequestGuard::consume(const QByteArray &bytes)
         const qsizetype before = m_header.size();
         m_header.append(bytes.constData() + at, bytes.size() - at);
         const qsizetype end = m_header.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_header.size() > maxHeaderBytes) {
-                refuse(431, "Request Header Fields Too Large",
-                       QStringLiteral("request headers over %1 bytes").arg(maxHeaderBytes));
-                return false;
-            }
-            return true;
+        const qsizetype headerBytes = end < 0 ? m_header.size() : end + 4;
+        if (headerBytes > maxHeaderBytes) {
+            refuse(431, "Request Header Fields Too Large",
+                   QStringLiteral("request headers over %1 bytes").arg(maxHeaderBytes));
+            return false;
         }
+        if (end < 0)
+            return true;
         m_header.truncate(end + 4);
         at += m_header.size() - before;
         if (!headersComplete())

@@ -77,9 +77,12 @@ QUrl Fixture::url(const QString &path, const QString &scheme) const
     return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(scheme).arg(m_port).arg(path));
 }
 
-HttpResult Fixture::request(const QByteArray &verb, const QString &path, const QByteArray &body)
+HttpResult Fixture::request(const QByteArray &verb, const QString &path, const QByteArray &body,
+                            const Headers &headers)
 {
     QNetworkRequest req(url(path));
+    for (const auto &header : headers)
+        req.setRawHeader(header.first, header.second);
     if (!body.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(req, verb, body));

@@ -50,7 +50,9 @@ public:
     quint16 port() const { return m_port; }
 
     QUrl url(const QString &path, const QString &scheme = QStringLiteral("http")) const;
-    HttpResult request(const QByteArray &verb, const QString &path, const QByteArray &body = {});
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+    HttpResult request(const QByteArray &verb, const QString &path, const QByteArray &body = {},
+                       const Headers &headers = {});
     // POST /api/jobs {flow_id}; the new job's id, empty on failure.
     QString startJob(const QString &flowId);
     QString jobStatus(const QString &id);

@@ -107,6 +107,31 @@ private Q_SLOTS:
         QCOMPARE(int(commandLine.options().listenPort), port);
     }
 
+    void securityOptions()
+    {
+        qunsetenv("FLOWSCOPE_TOKEN");
+        qputenv("FLOWSCOPE_READ_TOKEN", "from-env");
+        CommandLine commandLine;
+        QVERIFY2(commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--token"),
+                                    QStringLiteral("ctl"), QStringLiteral("--tls-cert"),
+                                    QStringLiteral("c.pem"), QStringLiteral("--tls-key"),
+                                    QStringLiteral("k.pem")}),
+                 qPrintable(commandLine.errorText()));
+        const EndpointSecurity &security = commandLine.options().security;
+        QCOMPARE(security.controlToken, QByteArray("ctl"));
+        QCOMPARE(security.readToken, QByteArray("from-env")); // the environment fills the gap
+        QVERIFY(security.usesTls());
+        qunsetenv("FLOWSCOPE_READ_TOKEN");
+
+        QVERIFY(!commandLine.parse(
+            {QStringLiteral("flowscope"), QStringLiteral("--tls-cert"), QStringLiteral("c.pem")}));
+        QVERIFY(commandLine.errorText().contains(QStringLiteral("--tls-key")));
+        QVERIFY(!commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--token"),
+                                    QStringLiteral("same"), QStringLiteral("--read-token"),
+                                    QStringLiteral("same")}));
+        QVERIFY(commandLine.errorText().contains(QStringLiteral("must differ")));
+    }
+
     void badWorkers()
     {
         CommandLine commandLine;
