@@ -14,6 +14,7 @@ public:
     explicit DisconnectedClient(const QString &name, QObject *parent = nullptr);
 
     QString displayName() const override { return m_name; }
+    void setName(const QString &name) { m_name = name; }
     ConnectionState connectionState() const override { return ConnectionState::Disconnected; }
 
     void refreshFlows() override {}

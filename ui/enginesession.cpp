@@ -81,6 +81,8 @@ void EngineSession::attachClient()
 void EngineSession::setProfile(const EngineProfile &profile)
 {
     m_profile = profile;
+    if (!m_open) // the placeholder names the engine in its "not connected" answers
+        static_cast<DisconnectedClient *>(m_client.data())->setName(name());
     Q_EMIT changed(this);
 }
 

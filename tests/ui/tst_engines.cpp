@@ -261,6 +261,13 @@ void TestEngines::connectWithoutAFactoryIsExplained()
     window.engines()->connectSession(session);
     QVERIFY(window.engineStatusBar()->currentMessage().contains(QLatin1String("cannot connect")));
     QCOMPARE(session->connectionState(), EngineClient::ConnectionState::Disconnected);
+    // Renamed while not connected: its answers use the new name.
+    profile.name = QStringLiteral("Renamed");
+    window.engines()->updateProfile(session, profile);
+    window.engines()->setCurrent(session);
+    window.client()->startJob(QStringLiteral("etl"), QString(), QVariantMap());
+    QTRY_VERIFY(window.engineStatusBar()->currentMessage().contains(
+        QLatin1String("not connected to Renamed")));
 }
 
 void TestEngines::lostEngineIsShownAndComesBack()
