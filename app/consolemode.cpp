@@ -3,6 +3,7 @@
 #include "client/inprocessclient.h"
 #include "commandline.h"
 #include "endpoint/endpointthread.h"
+#include "engineprofilecontroller.h"
 #include "journal/journal.h"
 #include "mainwindow.h"
 #include "quitonsignal.h"
@@ -84,6 +85,9 @@ int runConsole(const CommandLineOptions &options)
         servedAddress = options.listenAddress;
         endpoint.start(options.listenAddress, options.listenPort);
     }
+
+    // Engines added in earlier runs; those marked so connect now, in the background.
+    window.engineProfiles()->restore();
 
     if (!journalWarning.isEmpty())
         window.statusBar()->showMessage(journalWarning);
