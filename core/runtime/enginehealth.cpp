@@ -1,5 +1,6 @@
 #include "runtime/enginehealth.h"
 
+#include "health/alertevent.h"
 #include "health/healthtimer.h"
 #include "journal/journal.h"
 #include "runtime/enginecore.h"
@@ -74,19 +75,7 @@ void EngineHealth::raise(const QVector<Alert> &alerts)
 void EngineHealth::publish(const Alert &alert)
 {
     if (m_core->bus().isEnabled()) {
-        Event e;
-        e.type = EventType::Alert;
-        e.agent = Symbol::intern(alert.agent);
-        e.status = alert.level == AlertLevel::Info ? EventStatus::Ok : EventStatus::Error;
-        e.payload = QVariantMap{{QStringLiteral("alert_id"), alert.id},
-                                {QStringLiteral("level"), alertLevelName(alert.level)},
-                                {QStringLiteral("from"), healthStateName(alert.from)},
-                                {QStringLiteral("to"), healthStateName(alert.to)},
-                                {QStringLiteral("message"), alert.message},
-                                {QStringLiteral("diagnosis"), alert.diagnosis},
-                                {QStringLiteral("routine"), alert.routine},
-                                {QStringLiteral("last_beat_ms"), alert.lastBeatMs}};
-        m_core->emitControl(std::move(e));
+        m_core->emitControl(alertEvent(alert));
     }
     EnginePersistence *persistence = m_core->persistence();
     if (persistence && !persistence->suspended())
