@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "consolemode.h"
+#include "exporttracecommand.h"
 #include "headlessmode.h"
 #include "reportcommand.h"
 
@@ -29,6 +30,10 @@ int main(int argc, char *argv[])
         offscreenGui();
         QGuiApplication app(argc, argv);
         return flowscope::runReportCommand(arguments);
+    }
+    if (arguments.size() > 1 && arguments[1] == QLatin1String("export-trace")) {
+        QCoreApplication app(argc, argv);
+        return flowscope::runExportTraceCommand(arguments);
     }
     flowscope::CommandLine commandLine;
     if (!commandLine.parse(arguments)) {

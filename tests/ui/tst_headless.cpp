@@ -1,3 +1,6 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -5,6 +8,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <functional>
 
 namespace {
 
@@ -32,6 +37,60 @@ QByteArray httpRequest(QNetworkAccessManager &network, const QString &url,
     finished.wait(10000);
     reply->deleteLater();
     return reply->readAll();
+}
+
+// Starts `flowscope --headless` with a journal, runs one job of a demo flow to completion over
+// HTTP, optionally fetches something while the server runs, then stops it. QVERIFY inside.
+void runJobAndStop(const QString &db, const QString &flowId, QString *jobId,
+                   const std::function<void(QNetworkAccessManager &, const QString &base,
+                                            const QString &id)> &whileRunning
+                   = {})
+{
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(QStringLiteral(FLOWSCOPE_BINARY),
+                 {QStringLiteral("--headless"), QStringLiteral("--listen"),
+                  QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo"), QStringLiteral("--db"),
+                  db, QStringLiteral("--heartbeat-interval"), QStringLiteral("100")});
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
+    const QString line = QString::fromUtf8(server.readLine()).trimmed();
+    const QString base = line.section(QLatin1Char(' '), -1);
+    QVERIFY2(base.startsWith(QLatin1String("http://")), qPrintable(line));
+
+    QNetworkAccessManager network;
+    const QJsonObject job
+        = QJsonDocument::fromJson(
+              httpRequest(network, base + QStringLiteral("/api/jobs"),
+                          QJsonDocument(QJsonObject{{QStringLiteral("flow_id"), flowId}}).toJson()))
+              .object();
+    const QString id = job.value(QStringLiteral("job_id")).toString();
+    QVERIFY2(!id.isEmpty(), QJsonDocument(job).toJson().constData());
+    *jobId = id;
+    QTRY_COMPARE_WITH_TIMEOUT(
+        QJsonDocument::fromJson(httpRequest(network, base + QStringLiteral("/api/jobs/") + id))
+            .object()
+            .value(QStringLiteral("status"))
+            .toString(),
+        QStringLiteral("completed"), 20000);
+    if (whileRunning)
+        whileRunning(network, base, id);
+    server.terminate();
+    QVERIFY(server.waitForFinished(10000));
+    QCOMPARE(server.exitCode(), 0);
+}
+
+// The slices ("X" events) of a Chrome trace, by routine.
+QMultiHash<QString, QJsonObject> traceSlices(const QByteArray &json)
+{
+    QMultiHash<QString, QJsonObject> slices;
+    const QJsonArray events
+        = QJsonDocument::fromJson(json).object().value(QStringLiteral("traceEvents")).toArray();
+    for (const QJsonValue &value : events) {
+        const QJsonObject e = value.toObject();
+        if (e.value(QStringLiteral("ph")) == QLatin1String("X"))
+            slices.insert(e.value(QStringLiteral("name")).toString(), e);
+    }
+    return slices;
 }
 
 } // namespace
@@ -83,34 +142,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("server.db"));
-        QProcess server;
-        server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        server.start(QStringLiteral(FLOWSCOPE_BINARY),
-                     {QStringLiteral("--headless"), QStringLiteral("--listen"),
-                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo"),
-                      QStringLiteral("--db"), db, QStringLiteral("--heartbeat-interval"),
-                      QStringLiteral("100")});
-        QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
-        const QString line = QString::fromUtf8(server.readLine()).trimmed();
-        const QString base = line.section(QLatin1Char(' '), -1);
-        QVERIFY2(base.startsWith(QLatin1String("http://")), qPrintable(line));
-
-        QNetworkAccessManager network;
-        const QJsonObject job
-            = QJsonDocument::fromJson(
-                  httpRequest(network, base + QStringLiteral("/api/jobs"), R"({"flow_id": "etl"})"))
-                  .object();
-        const QString id = job.value(QStringLiteral("job_id")).toString();
-        QVERIFY2(!id.isEmpty(), QJsonDocument(job).toJson().constData());
-        QTRY_COMPARE_WITH_TIMEOUT(
-            QJsonDocument::fromJson(httpRequest(network, base + QStringLiteral("/api/jobs/") + id))
-                .object()
-                .value(QStringLiteral("status"))
-                .toString(),
-            QStringLiteral("completed"), 20000);
-        server.terminate();
-        QVERIFY(server.waitForFinished(10000));
-        QCOMPARE(server.exitCode(), 0);
+        QString id;
+        runJobAndStop(db, QStringLiteral("etl"), &id);
+        if (QTest::currentTestFailed())
+            return;
 
         QByteArray out;
         QCOMPARE(runFlowscope({QStringLiteral("report"), QStringLiteral("--db"), db}, &out), 0);
@@ -159,6 +194,77 @@ private Q_SLOTS:
                          &out, &err),
             2);
         QVERIFY2(err.contains("notes.txt"), err.constData());
+    }
+
+    // `flowscope export-trace` on a server's journal tells what the server's trace told: one slice
+    // per finished activation of the job.
+    void journalFeedsTheTraceExport()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("server.db"));
+        QString id;
+        QByteArray served;
+        runJobAndStop(
+            db, QStringLiteral("etl"), &id,
+            [&served](QNetworkAccessManager &network, const QString &base, const QString &job) {
+                served = httpRequest(network, base + QStringLiteral("/api/jobs/") + job
+                                                  + QStringLiteral("/trace"));
+            });
+        if (QTest::currentTestFailed())
+            return;
+        // What the server's JSON trace says ran: the routine of each finished activation.
+        QMultiHash<QString, QString> live;
+        const QJsonArray events
+            = QJsonDocument::fromJson(served).object().value(QStringLiteral("events")).toArray();
+        for (const QJsonValue &value : events) {
+            const QJsonObject e = value.toObject();
+            const QString type = e.value(QStringLiteral("event_type")).toString();
+            if (type == QLatin1String("routine_ended") || type == QLatin1String("routine_error"))
+                live.insert(e.value(QStringLiteral("routine_id")).toString(), type);
+        }
+        QVERIFY2(live.size() >= 3, served.constData());
+
+        const QString file = dir.filePath(QStringLiteral("trace.json"));
+        QByteArray out;
+        QByteArray err;
+        QCOMPARE(runFlowscope({QStringLiteral("export-trace"), QStringLiteral("--db"), db,
+                               QStringLiteral("--job"), id, QStringLiteral("--out"), file},
+                              &out, &err),
+                 0);
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray exported = written.readAll();
+        const QJsonObject trace = QJsonDocument::fromJson(exported).object();
+        QCOMPARE(trace.value("otherData").toObject().value("job_id").toString(), id);
+        QCOMPARE(trace.value("otherData").toObject().value("source").toString(),
+                 QStringLiteral("journal"));
+        const QMultiHash<QString, QJsonObject> journaled = traceSlices(exported);
+        QCOMPARE(journaled.size(), live.size());
+        QCOMPARE(QSet<QString>(journaled.keyBegin(), journaled.keyEnd()),
+                 QSet<QString>(live.keyBegin(), live.keyEnd()));
+
+        // To standard output without --out.
+        QCOMPARE(runFlowscope({QStringLiteral("export-trace"), QStringLiteral("--db"), db,
+                               QStringLiteral("--job"), id},
+                              &out, &err),
+                 0);
+        QCOMPARE(traceSlices(out).size(), live.size());
+
+        // Mistakes name what was wrong.
+        QCOMPARE(runFlowscope({QStringLiteral("export-trace"), QStringLiteral("--db"), db,
+                               QStringLiteral("--job"), QStringLiteral("00000000-000000ff")},
+                              &out, &err),
+                 2);
+        QVERIFY2(err.contains("has no job 00000000-000000ff"), err.constData());
+        QCOMPARE(runFlowscope({QStringLiteral("export-trace"), QStringLiteral("--db"), db,
+                               QStringLiteral("--job"), QStringLiteral("seven")},
+                              &out, &err),
+                 2);
+        QVERIFY2(err.contains("'seven' is not a job id"), err.constData());
+        QCOMPARE(
+            runFlowscope({QStringLiteral("export-trace"), QStringLiteral("--job"), id}, &out, &err),
+            2);
+        QVERIFY2(err.contains("--db FILE is required"), err.constData());
     }
 
     void badListenValueExitsWithTwo()
