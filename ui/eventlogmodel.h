@@ -38,6 +38,7 @@ public:
     const EventLogFilter &filter() const { return m_filter; }
 
     int storedCount() const { return m_ring.size(); }
+    const EventRing &ring() const { return m_ring; } // every event held, filtered or not
     int capacity() const { return m_ring.capacity(); }
     const Event &eventAt(int row) const;
 

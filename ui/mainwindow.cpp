@@ -15,9 +15,11 @@
 #include "jobtablemodel.h"
 #include "jobtableview.h"
 #include "startjobdialog.h"
+#include "traceexporter.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -46,6 +48,7 @@ MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
     , m_statusBar(new EngineStatusBar(this))
     , m_debugger(new DebuggerController(localClient, this))
     , m_health(new HealthController(m_session, this))
+    , m_traceExporter(new TraceExporter(this))
 {
     m_profiles = new EngineProfileController(m_engines, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
@@ -231,6 +234,12 @@ void MainWindow::createActions()
     m_exportReport->setToolTip(tr("Write agents, alerts and metrics to a report file"));
     connect(m_exportReport, &QAction::triggered, this, [this] { m_health->exportReport(this); });
 
+    m_exportTrace = new QAction(tr("Export &Trace…"), this);
+    m_exportTrace->setToolTip(
+        tr("Write the selected job's timeline as a Chrome trace (Perfetto, chrome://tracing)"));
+    connect(m_exportTrace, &QAction::triggered, this, &MainWindow::exportTrace);
+    connect(m_traceExporter, &TraceExporter::finished, this, &MainWindow::traceExported);
+
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
@@ -275,6 +284,7 @@ void MainWindow::createMenusAndToolBar()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openFlow);
     file->addAction(m_exportReport);
+    file->addAction(m_exportTrace);
     file->addSeparator();
     file->addAction(m_quit);
 
@@ -430,6 +440,7 @@ void MainWindow::updateActions()
     m_resume->setEnabled(hasJob && status == JobStatus::Paused);
     m_cancel->setEnabled(hasJob && !isFinished(status));
     m_checkpoints->setEnabled(hasJob);
+    m_exportTrace->setEnabled(hasJob);
 }
 
 void MainWindow::showJobContextMenu(const QPoint &pos)
@@ -443,7 +454,52 @@ void MainWindow::showJobContextMenu(const QPoint &pos)
     menu->addActions({m_pause, m_resume, m_cancel});
     menu->addSeparator();
     menu->addAction(m_checkpoints);
+    menu->addAction(m_exportTrace);
     menu->popup(m_jobView->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::exportTrace()
+{
+    const JobId job = selectedJob();
+    const int row = jobModel()->rowOf(job);
+    if (row < 0)
+        return;
+    const QString flowId = jobModel()->jobAt(row).flowId;
+    // The job's engine, even if another is shown by the time a file is chosen.
+    const QPointer<EngineSession> session = m_session;
+    // Non-modal: the console keeps updating behind it.
+    auto *dialog = new QFileDialog(this, tr("Export Trace"), QDir::homePath());
+    dialog->setObjectName(QStringLiteral("exportTraceDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(TraceExporter::nameFilter());
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    dialog->selectFile(QStringLiteral("trace-%1.json").arg(job.toString()));
+    connect(
+        dialog, &QFileDialog::fileSelected, this,
+        [this, session, job, flowId](const QString &path) {
+            if (!session)
+                return; // the engine was removed meanwhile, and its events with it
+            const int events = m_traceExporter->exportTo(*session->eventModel(), job, flowId, path);
+            m_statusBar->showMessage(
+                tr("Exporting %n event(s) of job %1 to %2…", "", events).arg(job.toString(), path));
+        });
+    dialog->open();
+}
+
+void MainWindow::traceExported(const QString &path, bool ok, const QString &error)
+{
+    if (ok) {
+        m_statusBar->showMessage(tr("Trace written to %1").arg(path),
+                                 EngineStatusBar::messageTimeoutMs);
+        return;
+    }
+    const QString message = tr("Could not write the trace to %1: %2").arg(path, error);
+    m_statusBar->showMessage(message, EngineStatusBar::messageTimeoutMs);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Trace"), message,
+                                QMessageBox::Close, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
 }
 
 void MainWindow::openFlow()

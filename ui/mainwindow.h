@@ -26,6 +26,7 @@ class FlowListWidget;
 class HealthController;
 class JobTableModel;
 class JobTableView;
+class TraceExporter;
 
 // The console: flows, jobs, the event log and agents of the engine selected in the Engines
 // dock, reached only through an EngineClient, so the same window works on the in-process engine
@@ -66,6 +67,8 @@ public:
     QAction *connectEngineAction() const { return m_connectEngine; }
     QAction *checkpointsAction() const { return m_checkpoints; }
     QAction *exportReportAction() const { return m_exportReport; }
+    QAction *exportTraceAction() const { return m_exportTrace; }
+    TraceExporter *traceExporter() const { return m_traceExporter; }
     QMenu *demoMenu() const { return m_demoMenu; }
 
     // The demo flows the engine ships (Engine::addDemoFlows).
@@ -114,6 +117,8 @@ private:
     void showRequestFailed(const QString &request, const QString &message);
     void showAbout();
     void showJobContextMenu(const QPoint &pos);
+    void exportTrace();
+    void traceExported(const QString &path, bool ok, const QString &error);
 
     EngineList *m_engines;
     EngineSession *m_session;
@@ -127,6 +132,7 @@ private:
     EngineStatusBar *m_statusBar;
     DebuggerController *m_debugger;
     HealthController *m_health;
+    TraceExporter *m_traceExporter;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_demoMenu = nullptr;
 
@@ -141,6 +147,7 @@ private:
     QAction *m_connectEngine = nullptr;
     QAction *m_checkpoints = nullptr;
     QAction *m_exportReport = nullptr;
+    QAction *m_exportTrace = nullptr;
     QAction *m_quit = nullptr;
 
     QList<QMetaObject::Connection> m_modelConnections;  // to the shown engine's models
