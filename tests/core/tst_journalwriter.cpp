@@ -1,18 +1,17 @@
+// Writing to the journal and reading back: events, alerts, rollups, jobs and checkpoints survive
+// the round trip, the bus is recorded from several threads, queries select by job and time, and a
+// failed write is reported without stopping the writer.
 #include "events/eventbus.h"
-#include "journal/journal.h"
+#include "journalfixture.h"
 
-#include <QCryptographicHash>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <thread>
 
 using namespace flowscope;
+using namespace flowscope::testing;
 
-class TestJournal : public QObject
+class TestJournalWriter : public QObject
 {
     Q_OBJECT
 
@@ -24,65 +23,14 @@ private Q_SLOTS:
     void checkpointsRoundTrip();
     void attachedBusIsRecorded();
     void interruptedJobs();
-    void retentionRemovesOnlyOldRows();
-    void migratesVersionZero();
-    void refusesForeignFiles_data();
-    void refusesForeignFiles();
-    void reopenContinuesIds();
     void failedWriteKeepsGoing();
 
 private:
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    QString newPath() { return m_dir.filePath(QStringLiteral("j%1.db").arg(++m_files)); }
+    JournalFiles m_files;
+    QString newPath() { return m_files.newPath(); }
 };
 
-namespace {
-
-constexpr qint64 dayMs = 86400000;
-constexpr qint64 ms = 1000000; // ns
-
-Event makeEvent(quint64 job, qint64 timeNs, EventType type = EventType::RoutineStarted)
-{
-    Event e;
-    e.job = JobId(job);
-    e.timeNs = timeNs;
-    e.type = type;
-    return e;
-}
-
-// Runs SQL on a file through a connection of its own (for files the journal must not create).
-bool execSql(const QString &path, const QStringList &statements)
-{
-    const QString name = QStringLiteral("tst-raw");
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery q(db);
-        for (const QString &s : statements) {
-            if (ok && !q.exec(s)) {
-                qWarning() << s << q.lastError().text();
-                ok = false;
-            }
-        }
-        q.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
-}
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-} // namespace
-
-void TestJournal::eventsRoundTrip()
+void TestJournalWriter::eventsRoundTrip()
 {
     Journal journal;
     QString error;
@@ -150,7 +98,7 @@ void TestJournal::eventsRoundTrip()
     QCOMPARE(journal.maxActivationId(), quint64(9000000000ULL));
 }
 
-void TestJournal::timeRangeQuery()
+void TestJournalWriter::timeRangeQuery()
 {
     Journal journal;
     QString error;
@@ -193,7 +141,7 @@ void TestJournal::timeRangeQuery()
     QCOMPARE(journal.eventsInRange(300 * ms, 400 * ms, 0, -1).size(), 2);
 }
 
-void TestJournal::alertsAndRollupsRoundTrip()
+void TestJournalWriter::alertsAndRollupsRoundTrip()
 {
     Journal journal;
     QString error;
@@ -278,7 +226,7 @@ void TestJournal::alertsAndRollupsRoundTrip()
              0);
 }
 
-void TestJournal::jobRecordsUpsert()
+void TestJournalWriter::jobRecordsUpsert()
 {
     Journal journal;
     QString error;
@@ -317,7 +265,7 @@ void TestJournal::jobRecordsUpsert()
     QVERIFY(!journal.job(JobId(99)));
 }
 
-void TestJournal::checkpointsRoundTrip()
+void TestJournalWriter::checkpointsRoundTrip()
 {
     Journal journal;
     QString error;
@@ -394,7 +342,7 @@ void TestJournal::checkpointsRoundTrip()
     QCOMPARE(journal.maxActivationId(), quint64(102));
 }
 
-void TestJournal::attachedBusIsRecorded()
+void TestJournalWriter::attachedBusIsRecorded()
 {
     Journal::Config config;
     config.maxBatch = 1000; // several transactions
@@ -440,7 +388,7 @@ void TestJournal::attachedBusIsRecorded()
     QCOMPARE(journal.writtenEvents(), quint64(2 * perThread));
 }
 
-void TestJournal::interruptedJobs()
+void TestJournalWriter::interruptedJobs()
 {
     Journal journal;
     QString error;
@@ -471,262 +419,7 @@ void TestJournal::interruptedJobs()
     QCOMPARE(jobs[1].status, JobStatus::Paused);
 }
 
-void TestJournal::retentionRemovesOnlyOldRows()
-{
-    Journal journal; // 30 days
-    QString error;
-    QVERIFY2(journal.open(newPath(), &error), qPrintable(error));
-    const qint64 now = 1'700'000'000'000;
-    const qint64 cutoff = now - 30 * dayMs;
-    std::vector<Event> events;
-    for (int i = 0; i < 12000; ++i) // more than one chunk
-        events.push_back(makeEvent(1, (cutoff - 1 - i) * ms));
-    events.push_back(makeEvent(1, cutoff * ms)); // at the cutoff: kept
-    events.push_back(makeEvent(2, (cutoff + 1) * ms));
-    journal.appendEvents(events);
-    for (qint64 t : {cutoff - 1, cutoff}) {
-        Alert a;
-        a.timeMs = t;
-        a.agent = QStringLiteral("w");
-        journal.appendAlert(a);
-        MetricsRollup r;
-        r.startMs = t;
-        r.key = QStringLiteral("k");
-        journal.appendRollups({r});
-    }
-    const auto record = [&](quint64 id, JobStatus status, qint64 at) {
-        JobRecord j;
-        j.id = JobId(id);
-        j.flowId = QStringLiteral("f");
-        j.status = status;
-        j.createdMs = j.updatedMs = at;
-        j.finishedMs = isFinished(status) ? at : 0;
-        journal.recordJob(j);
-    };
-    const auto checkpoint = [&](quint64 job, JobStatus status, qint64 at) {
-        JobCheckpoint c;
-        c.job = JobId(job);
-        c.flowId = QStringLiteral("f");
-        c.status = status;
-        c.timeMs = at;
-        journal.saveCheckpoint(&c);
-        return c.id;
-    };
-    // 10: finished long ago, two checkpoints; 11: running since long ago, two checkpoints;
-    // 12: finished recently.
-    record(10, JobStatus::Completed, cutoff - 10);
-    checkpoint(10, JobStatus::Running, cutoff - 20);
-    checkpoint(10, JobStatus::Completed, cutoff - 10);
-    record(11, JobStatus::Running, cutoff - 20);
-    const quint64 oldRunning = checkpoint(11, JobStatus::Running, cutoff - 20);
-    const quint64 lastRunning = checkpoint(11, JobStatus::Running, cutoff - 10);
-    record(12, JobStatus::Completed, cutoff + 10);
-    const quint64 recent = checkpoint(12, JobStatus::Completed, cutoff + 5);
-    journal.flush();
-
-    // 12000 events, 1 alert, 1 rollup, 3 checkpoints, 1 job.
-    QCOMPARE(journal.applyRetention(now), qint64(12000 + 1 + 1 + 3 + 1));
-    QCOMPARE(journal.events(JobId(1), 0, std::numeric_limits<qint64>::max()).size(), 1);
-    QCOMPARE(journal.events(JobId(1), 0, std::numeric_limits<qint64>::max())[0].timeNs,
-             cutoff * ms);
-    QCOMPARE(journal.events(JobId(2), 0, std::numeric_limits<qint64>::max()).size(), 1);
-    QCOMPARE(journal.eventsInRange(0, std::numeric_limits<qint64>::max(), 0, -1).size(), 2);
-    QCOMPARE(journal.alerts(0, now).size(), 1);
-    QCOMPARE(journal.alerts(0, now)[0].timeMs, cutoff);
-    QCOMPARE(int(journal.rollups(MetricScope::Engine, QStringLiteral("k"), 0, now).size()), 1);
-    QVERIFY(!journal.job(JobId(10)));
-    QCOMPARE(journal.checkpoints(JobId(10)).size(), 0);
-    QVERIFY(journal.job(JobId(11)));
-    QVERIFY(!journal.checkpoint(oldRunning));
-    QVERIFY(journal.checkpoint(lastRunning)); // a running job keeps its last checkpoint
-    QVERIFY(journal.job(JobId(12)));
-    QVERIFY(journal.checkpoint(recent));
-    QCOMPARE(journal.applyRetention(now), qint64(0));
-    QCOMPARE(journal.integrityCheck(), QStringLiteral("ok"));
-}
-
-void TestJournal::migratesVersionZero()
-{
-    // Version 0: no rollups table, checkpoints without a reason, an index on events(time_ns)
-    // instead of event blocks, no maxima in meta.
-    const QString path = newPath();
-    QVERIFY(execSql(
-        path,
-        {QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)"),
-         QStringLiteral("INSERT INTO meta VALUES ('application', 'flowscope-journal'),"
-                        " ('schema_version', '0')"),
-         QStringLiteral("CREATE TABLE names(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
-         QStringLiteral("CREATE TABLE events(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL,"
-                        " time_ns INTEGER NOT NULL, duration_ns INTEGER NOT NULL DEFAULT 0,"
-                        " job INTEGER NOT NULL, activation INTEGER NOT NULL DEFAULT 0,"
-                        " parent_activation INTEGER NOT NULL DEFAULT 0, type INTEGER NOT NULL,"
-                        " status INTEGER NOT NULL DEFAULT 0, flow INTEGER NOT NULL DEFAULT 0,"
-                        " routine INTEGER NOT NULL DEFAULT 0, port INTEGER NOT NULL DEFAULT 0,"
-                        " agent INTEGER NOT NULL DEFAULT 0, payload BLOB)"),
-         QStringLiteral("CREATE INDEX events_job_time ON events(job, time_ns)"),
-         QStringLiteral("CREATE INDEX events_time ON events(time_ns)"),
-         QStringLiteral("CREATE TABLE alerts(id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL,"
-                        " time_ms INTEGER NOT NULL, level INTEGER NOT NULL, agent TEXT NOT NULL,"
-                        " from_state INTEGER NOT NULL, to_state INTEGER NOT NULL, message TEXT,"
-                        " diagnosis TEXT, routine TEXT, last_beat_ms INTEGER NOT NULL DEFAULT 0)"),
-         QStringLiteral("CREATE TABLE jobs(id INTEGER PRIMARY KEY, flow_id TEXT NOT NULL,"
-                        " flow_dsl BLOB, status TEXT NOT NULL, error TEXT,"
-                        " created_ms INTEGER NOT NULL DEFAULT 0,"
-                        " updated_ms INTEGER NOT NULL DEFAULT 0,"
-                        " finished_ms INTEGER NOT NULL DEFAULT 0,"
-                        " last_checkpoint INTEGER NOT NULL DEFAULT 0,"
-                        " forked_from INTEGER NOT NULL DEFAULT 0,"
-                        " forked_checkpoint INTEGER NOT NULL DEFAULT 0)"),
-         QStringLiteral("CREATE TABLE checkpoints(id INTEGER PRIMARY KEY, job INTEGER NOT NULL,"
-                        " flow_id TEXT NOT NULL, time_ms INTEGER NOT NULL, status TEXT NOT NULL,"
-                        " progress REAL NOT NULL DEFAULT 0, entry_routine TEXT, entry_slot TEXT,"
-                        " params BLOB, variables BLOB, routine_variables BLOB, pending BLOB,"
-                        " max_pending INTEGER NOT NULL DEFAULT 0,"
-                        " activations_done INTEGER NOT NULL DEFAULT 0,"
-                        " last_seq INTEGER NOT NULL DEFAULT 0)"),
-         QStringLiteral("INSERT INTO names VALUES (1, 'old.routine')"),
-         QStringLiteral("INSERT INTO events(seq, time_ns, job, activation, type, routine)"
-                        " VALUES (5, 1000, 7, 321, 6, 1), (6, 2000, 7, 322, 7, 1)"),
-         QStringLiteral("INSERT INTO jobs(id, flow_id, status, created_ms, last_checkpoint)"
-                        " VALUES (7, 'legacy', 'running', 10, 4)"),
-         QStringLiteral("INSERT INTO checkpoints(id, job, flow_id, time_ms, status, progress,"
-                        " activations_done) VALUES (4, 7, 'legacy', 20, 'running', 0.5, 9)")}));
-
-    auto opened = std::make_unique<Journal>();
-    Journal &journal = *opened;
-    QString error;
-    QVERIFY2(journal.open(path, &error), qPrintable(error));
-    const QVector<Event> events = journal.events(JobId(7), 0, 10000);
-    QCOMPARE(events.size(), 2);
-    QCOMPARE(events[0].seq, quint64(5));
-    QCOMPARE(events[0].routine.toString(), QStringLiteral("old.routine"));
-    QCOMPARE(events[1].type, EventType::RoutineEnded);
-    QCOMPARE(journal.eventsInRange(0, 10000, 0, -1).size(), 2);
-    QCOMPARE(journal.eventsInRange(1500, 10000, 0, -1).size(), 1);
-    QCOMPARE(journal.maxActivationId(), quint64(322));
-    QCOMPARE(journal.maxSequence(), quint64(6));
-    QCOMPARE(journal.interruptedJobs().size(), 1);
-    QCOMPARE(journal.interruptedJobs()[0].flowId, QStringLiteral("legacy"));
-    const std::optional<JobCheckpoint> c = journal.checkpoint(4);
-    QVERIFY(c);
-    QCOMPARE(c->reason, QString());
-    QCOMPARE(c->progress, 0.5);
-    QCOMPARE(c->activationsDone, quint64(9));
-
-    // The new layout works: rollups, reasons, ids continuing above the old ones.
-    MetricsRollup r;
-    r.startMs = 1;
-    r.key = QStringLiteral("k");
-    journal.appendRollups({r});
-    JobCheckpoint next = *c;
-    next.reason = QStringLiteral("periodic");
-    journal.saveCheckpoint(&next);
-    QCOMPARE(next.id, quint64(5));
-    Event newer = makeEvent(7, 3000);
-    newer.seq = 7;
-    journal.appendEvents({newer});
-    journal.flush();
-    QCOMPARE(journal.lastError(), QString());
-    QCOMPARE(int(journal.rollups(MetricScope::Engine, QStringLiteral("k"), 0, 10).size()), 1);
-    QCOMPARE(journal.checkpoint(5)->reason, QStringLiteral("periodic"));
-    QCOMPARE(journal.events(JobId(7), 0, 10000).size(), 3);
-    QCOMPARE(journal.eventsInRange(1500, 10000, 5, -1).size(), 2);
-    QCOMPARE(journal.integrityCheck(), QStringLiteral("ok"));
-    opened.reset();
-
-    // Reopened, it is a current file.
-    Journal again;
-    QVERIFY2(again.open(path, &error), qPrintable(error));
-    QCOMPARE(again.events(JobId(7), 0, 10000).size(), 3);
-}
-
-void TestJournal::refusesForeignFiles_data()
-{
-    QTest::addColumn<QString>("kind");
-    QTest::addColumn<QString>("reason");
-    QTest::newRow("newer") << QStringLiteral("newer") << QStringLiteral("newer");
-    QTest::newRow("text") << QStringLiteral("text") << QStringLiteral("not an SQLite");
-    QTest::newRow("foreign") << QStringLiteral("foreign") << QStringLiteral("not a Flowscope");
-    QTest::newRow("meta-other") << QStringLiteral("meta") << QStringLiteral("not a Flowscope");
-}
-
-void TestJournal::refusesForeignFiles()
-{
-    QFETCH(QString, kind);
-    QFETCH(QString, reason);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("file.db"));
-    if (kind == QLatin1String("text")) {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("these are notes, not a database\n");
-    } else if (kind == QLatin1String("foreign")) {
-        QVERIFY(execSql(path, {QStringLiteral("CREATE TABLE customers(id INTEGER, name TEXT)"),
-                               QStringLiteral("INSERT INTO customers VALUES (1, 'ada')")}));
-    } else if (kind == QLatin1String("meta")) {
-        QVERIFY(execSql(path, {QStringLiteral("CREATE TABLE meta(key TEXT, value TEXT)"),
-                               QStringLiteral("INSERT INTO meta VALUES ('application', 'x')")}));
-    } else {
-        QVERIFY(execSql(path, {QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value)"),
-                               QStringLiteral("INSERT INTO meta VALUES ('application',"
-                                              " 'flowscope-journal'), ('schema_version', '%1')")
-                                   .arg(Journal::schemaVersion + 1),
-                               QStringLiteral("CREATE TABLE events(id INTEGER PRIMARY KEY)")}));
-    }
-    const QByteArray before = fileBytes(path);
-    QVERIFY(!before.isEmpty());
-    const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files);
-
-    Journal journal;
-    QString error;
-    QVERIFY(!journal.open(path, &error));
-    QVERIFY(!journal.isOpen());
-    QVERIFY2(error.contains(path), qPrintable(error));
-    QVERIFY2(error.contains(reason), qPrintable(error));
-    QCOMPARE(fileBytes(path), before);
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore);
-    // A journal that is not open accepts calls and does nothing.
-    journal.appendEvents({makeEvent(1, 1)});
-    journal.flush();
-    QCOMPARE(journal.events(JobId(1), 0, 10).size(), 0);
-}
-
-void TestJournal::reopenContinuesIds()
-{
-    const QString path = newPath();
-    {
-        Journal journal;
-        QString error;
-        QVERIFY2(journal.open(path, &error), qPrintable(error));
-        Event e = makeEvent(1, 10);
-        e.activation = 500;
-        e.seq = 31;
-        journal.appendEvents({e});
-        JobCheckpoint c;
-        c.job = JobId(1);
-        c.flowId = QStringLiteral("f");
-        c.pending = {{700, 500, QStringLiteral("r"), QStringLiteral("in"), QVariant()}};
-        journal.saveCheckpoint(&c);
-        journal.saveCheckpoint(&c);
-        QCOMPARE(c.id, quint64(2));
-    } // closed without an explicit flush: the destructor commits
-    Journal journal;
-    QString error;
-    QVERIFY2(journal.open(path, &error), qPrintable(error));
-    QCOMPARE(journal.path(), QFileInfo(path).absoluteFilePath());
-    QCOMPARE(journal.maxActivationId(), quint64(700));
-    QCOMPARE(journal.maxSequence(), quint64(31));
-    JobCheckpoint c;
-    c.job = JobId(1);
-    c.flowId = QStringLiteral("f");
-    journal.saveCheckpoint(&c);
-    QCOMPARE(c.id, quint64(3));
-    journal.flush();
-    QCOMPARE(journal.checkpoints(JobId(1)).size(), 3);
-    QCOMPARE(journal.integrityCheck(), QStringLiteral("ok"));
-}
-
-void TestJournal::failedWriteKeepsGoing()
+void TestJournalWriter::failedWriteKeepsGoing()
 {
     // Two journals on one file hand out the same checkpoint id: the second insert fails, is
     // reported, and what follows it is still written.
@@ -751,5 +444,5 @@ void TestJournal::failedWriteKeepsGoing()
     QCOMPARE(first.lastError(), QString());
 }
 
-QTEST_GUILESS_MAIN(TestJournal)
-#include "tst_journal.moc"
+QTEST_GUILESS_MAIN(TestJournalWriter)
+#include "tst_journalwriter.moc"
