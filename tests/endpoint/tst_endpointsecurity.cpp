@@ -1,6 +1,7 @@
 #include "endpointfixture.h"
 
 #include "endpoint/accesspolicy.h"
+#include "endpoint/requestsizescanner.h"
 
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -66,6 +67,8 @@ private Q_SLOTS:
     void nonLoopbackNeedsToken();
     void oversizedRequestRefusedFromHeaders();
     void oversizedHeadersAndChunkedBodies();
+    void scannerVerdicts_data();
+    void scannerVerdicts();
     void webSocketMessageOverLimitCloses1009();
     void tlsServesHttps();
     void badTlsFilesAreReported();
@@ -274,6 +277,48 @@ void TestEndpointSecurity::oversizedHeadersAndChunkedBodies()
         answers += socket.readAll();
         return answers.count("HTTP/1.1 404") == 2;
     }));
+}
+
+void TestEndpointSecurity::scannerVerdicts_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<qint64>("bodyRemaining");
+    const QByteArray post = "POST /api/jobs HTTP/1.1\r\nHost: x\r\n";
+    QTest::newRow("no body") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 0 << qint64(0);
+    QTest::newRow("body to come") << post + "Content-Length: 10\r\n\r\nabc" << 0 << qint64(7);
+    QTest::newRow("at the limit") << post + "Content-Length: 100\r\n\r\n" << 0 << qint64(100);
+    QTest::newRow("over the limit") << post + "Content-Length: 101\r\n\r\n" << 413 << qint64(0);
+    QTest::newRow("two lengths") << post + "Content-Length: 5\r\nContent-Length: 6\r\n\r\n"
+                                 << 400 << qint64(0);
+    QTest::newRow("signed length") << post + "Content-Length: +5\r\n\r\n" << 400 << qint64(0);
+    QTest::newRow("chunked") << post + "Transfer-Encoding: gzip, chunked\r\n\r\n"
+                             << 411 << qint64(0);
+    // A body that looks like headers is skipped as body.
+    QTest::newRow("body like headers")
+        << post + "Content-Length: 23\r\n\r\nContent-Length: 999\r\n\r\n"
+        << 0 << qint64(0);
+    QTest::newRow("headers too long")
+        << "GET / HTTP/1.1\r\nX: " + QByteArray(300, 'a') << 431 << qint64(0);
+}
+
+void TestEndpointSecurity::scannerVerdicts()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, status);
+    QFETCH(qint64, bodyRemaining);
+    // The same verdict whole and byte by byte.
+    for (const qsizetype piece : {bytes.size(), qsizetype(1)}) {
+        RequestSizeScanner scanner(100, 256);
+        RequestRefusal refusal;
+        for (qsizetype at = 0; at < bytes.size() && !refusal.status; at += piece)
+            refusal = scanner.feed(bytes.mid(at, piece));
+        QCOMPARE(refusal.status, status);
+        if (!status)
+            QCOMPARE(scanner.bodyRemaining(), bodyRemaining);
+        else
+            QVERIFY(!refusal.message.isEmpty());
+    }
 }
 
 void TestEndpointSecurity::webSocketMessageOverLimitCloses1009()

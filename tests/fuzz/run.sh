@@ -3,7 +3,8 @@
 # the repository is never written to. Builds nothing: configure and build the fuzz tree first
 # (see tests/fuzz/CMakeLists.txt). Fails if any target finds a crash, a leak or a hang.
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_ARTIFACTS (where crashing inputs go,
-# default $FUZZ_BUILD_DIR/fuzz-artifacts), FUZZ_TARGETS (default: all).
+# default $FUZZ_BUILD_DIR/fuzz-artifacts), FUZZ_TARGETS (default: every fuzz_* the build made; build
+# them with the `fuzzers` target so none is missing).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -11,7 +12,11 @@ root=$(cd "$here/../.." && pwd)
 seconds=${1:-20}
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 artifacts=${FUZZ_ARTIFACTS:-$build/fuzz-artifacts}
-targets=(${FUZZ_TARGETS:-fuzz_flowloader fuzz_requestparsing fuzz_apihandlers fuzz_sseparsing})
+targets=(${FUZZ_TARGETS:-$(find "$build/tests/fuzz" -maxdepth 1 -type f -executable -name 'fuzz_*' -printf '%f\n' 2>/dev/null | sort)})
+if [ ${#targets[@]} -eq 0 ]; then
+    echo "no fuzz targets in $build/tests/fuzz: build the fuzzers target first" >&2
+    exit 1
+fi
 
 declare -A dictionary=([fuzz_flowloader]=flow.dict [fuzz_requestparsing]=api.dict
                        [fuzz_apihandlers]=api.dict [fuzz_sseparsing]=api.dict)
@@ -36,7 +41,8 @@ for target in "${targets[@]}"; do
     fi
     corpus=$work/$target
     mkdir -p "$corpus" "$artifacts/$target"
-    cp "$here/corpus/$target/"* "$corpus/"
+    # A target without seeds starts from an empty corpus.
+    cp "$here/corpus/$target/"* "$corpus/" 2>/dev/null || true
     dict=()
     [ -n "${dictionary[$target]:-}" ] && dict=(-dict="$here/${dictionary[$target]}")
     log=$work/$target.log
