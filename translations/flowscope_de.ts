@@ -89,37 +89,67 @@
         <translation>Tage, die das Journal Ereignisse, Metriken und Alarme aufbewahrt (Vorgabe %1).</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="82"/>
+        <location filename="../ui/commandline.cpp" line="73"/>
+        <source>Token that may watch and drive the endpoint (better: the FLOWSCOPE_TOKEN environment variable, which other users cannot see). Required to listen beyond loopback.</source>
+        <translation>Token, das den Endpunkt beobachten und steuern darf (besser: die Umgebungsvariable FLOWSCOPE_TOKEN, die andere Benutzer nicht sehen). Nötig, um über Loopback hinaus zu lauschen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="78"/>
+        <source>Token that may only watch the endpoint (or FLOWSCOPE_READ_TOKEN).</source>
+        <translation>Token, das den Endpunkt nur beobachten darf (oder FLOWSCOPE_READ_TOKEN).</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="81"/>
+        <source>Serve HTTPS with this PEM certificate (chain).</source>
+        <translation>HTTPS mit diesem PEM-Zertifikat (Kette) anbieten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="84"/>
+        <source>The PEM private key of --tls-cert.</source>
+        <translation>Der private PEM-Schlüssel zu --tls-cert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="98"/>
         <source>Unexpected argument: %1</source>
         <translation>Unerwartetes Argument: %1</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="96"/>
+        <location filename="../ui/commandline.cpp" line="112"/>
         <source>--db and --no-db exclude each other.</source>
         <translation>--db und --no-db schließen einander aus.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="104"/>
+        <location filename="../ui/commandline.cpp" line="120"/>
         <source>Invalid --listen value: %1</source>
         <translation>Ungültiger Wert für --listen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="117"/>
+        <location filename="../ui/commandline.cpp" line="134"/>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert und --tls-key gehören zusammen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="138"/>
+        <source>The read-only token must differ from the control token.</source>
+        <translation>Das Nur-Lese-Token muss sich vom Steuer-Token unterscheiden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/commandline.cpp" line="149"/>
         <source>Invalid --%1 value &quot;%2&quot;: expected a number from %3 to %4.</source>
         <translation>Ungültiger Wert für --%1 „%2“: erwartet wird eine Zahl von %3 bis %4.</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="145"/>
+        <location filename="../ui/commandline.cpp" line="177"/>
         <source>&quot;%1&quot; is not HOST:PORT (for example 127.0.0.1:8765).</source>
         <translation>„%1“ hat nicht die Form HOST:PORT (zum Beispiel 127.0.0.1:8765).</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="155"/>
+        <location filename="../ui/commandline.cpp" line="187"/>
         <source>&quot;%1&quot; has no valid port (0 to 65535).</source>
         <translation>„%1“ enthält keinen gültigen Port (0 bis 65535).</translation>
     </message>
     <message>
-        <location filename="../ui/commandline.cpp" line="163"/>
+        <location filename="../ui/commandline.cpp" line="195"/>
         <source>&quot;%1&quot; is not an IP address.</source>
         <translation>„%1“ ist keine IP-Adresse.</translation>
     </message>
@@ -971,27 +1001,27 @@
         <translation>Getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/enginesview.cpp" line="124"/>
+        <location filename="../ui/enginesview.cpp" line="126"/>
         <source>The engine running in this process</source>
         <translation>Die Engine, die in diesem Prozess läuft</translation>
     </message>
     <message>
-        <location filename="../ui/enginesview.cpp" line="138"/>
+        <location filename="../ui/enginesview.cpp" line="141"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/enginesview.cpp" line="142"/>
+        <location filename="../ui/enginesview.cpp" line="145"/>
         <source>&amp;Disconnect</source>
         <translation>&amp;Trennen</translation>
     </message>
     <message>
-        <location filename="../ui/enginesview.cpp" line="146"/>
+        <location filename="../ui/enginesview.cpp" line="149"/>
         <source>&amp;Edit Profile…</source>
         <translation>Profil &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/enginesview.cpp" line="152"/>
+        <location filename="../ui/enginesview.cpp" line="155"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -1320,322 +1350,298 @@
 <context>
     <name>flowscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118"/>
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>Lost the connection to %1</source>
         <translation>Verbindung zu %1 verloren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>Lost the connection to %1: %2</source>
         <translation>Verbindung zu %1 verloren: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
-        <location filename="../ui/mainwindow.cpp" line="156"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>Flowscope — %1</source>
         <translation>Flowscope — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>&amp;Open Flow…</source>
         <translation>Flow ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>Load a flow file into the engine</source>
         <translation>Eine Flow-Datei in die Engine laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>&amp;Start Job</source>
         <translation>Job &amp;starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Start a job of the selected flow</source>
         <translation>Einen Job des ausgewählten Flows starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>Start Job with &amp;Parameters…</source>
         <translation>Job mit &amp;Parametern starten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Pause the selected job</source>
         <translation>Den ausgewählten Job pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>&amp;Continue</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>Continue the selected job</source>
         <translation>Den ausgewählten Job fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>&amp;Cancel</source>
         <translation>A&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>Cancel the selected job</source>
         <translation>Den ausgewählten Job abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>&amp;Monitoring</source>
         <translation>&amp;Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>Record routine events (off: only job events, for speed)</source>
         <translation>Routine-Ereignisse aufzeichnen (aus: nur Job-Ereignisse, schneller)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>&amp;Connect to Engine…</source>
         <translation>Mit Engine &amp;verbinden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>Watch another engine over the network</source>
         <translation>Eine andere Engine über das Netzwerk beobachten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="223"/>
         <source>&amp;Serve on Network…</source>
         <translation>Im &amp;Netzwerk anbieten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>Offer this engine over HTTP</source>
         <translation>Diese Engine über HTTP anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="223"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>Check&amp;points…</source>
         <translation>Check&amp;points…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224"/>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
         <source>The selected job&apos;s checkpoints: resume or fork from one</source>
         <translation>Die Checkpoints des ausgewählten Jobs: ab einem fortsetzen oder abzweigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>Export &amp;Health Report…</source>
         <translation>&amp;Zustandsbericht exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>Write agents, alerts and metrics to a report file</source>
         <translation>Agenten, Alarme und Metriken in eine Berichtsdatei schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
+        <location filename="../ui/mainwindow.cpp" line="236"/>
         <source>Export &amp;Trace…</source>
         <translation>&amp;Trace exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="234"/>
+        <location filename="../ui/mainwindow.cpp" line="238"/>
         <source>Write the selected job&apos;s timeline as a Chrome trace (Perfetto, chrome://tracing)</source>
         <translation>Den Zeitverlauf des gewählten Jobs als Chrome-Trace schreiben (Perfetto, chrome://tracing)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="238"/>
+        <location filename="../ui/mainwindow.cpp" line="249"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="255"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Engines</source>
         <translation>Engines</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>Flows</source>
         <translation>Flows</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="267"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
         <source>Workers</source>
         <translation>Worker</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <location filename="../ui/mainwindow.cpp" line="281"/>
         <source>Agents</source>
         <translation>Agenten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow.cpp" line="297"/>
         <source>&amp;Job</source>
         <translation>&amp;Job</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>&amp;Demos</source>
         <translation>&amp;Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="294"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>Run %1</source>
         <translation>%1 ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>&amp;Engine</source>
         <translation>&amp;Engine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="308"/>
+        <location filename="../ui/mainwindow.cpp" line="320"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
         <source>&amp;About Flowscope</source>
         <translation>Ü&amp;ber Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Demos</source>
         <translation>Demos</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>Start a demo flow</source>
         <translation>Einen Demo-Flow starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>Flow %1 added</source>
         <translation>Flow %1 hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>Started job %1 of %2</source>
         <translation>Job %1 von %2 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="465"/>
-        <location filename="../ui/mainwindow.cpp" line="493"/>
-        <source>Export Trace</source>
-        <translation>Trace exportieren</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="479"/>
-        <source>Exporting %n event(s) of job %1 to %2…</source>
-        <translation>
-            <numerusform>%n Ereignis von Job %1 wird nach %2 exportiert…</numerusform>
-            <numerusform>%n Ereignisse von Job %1 werden nach %2 exportiert…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="487"/>
-        <source>Trace written to %1</source>
-        <translation>Trace nach %1 geschrieben</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
-        <source>Could not write the trace to %1: %2</source>
-        <translation>Der Trace konnte nicht nach %1 geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="501"/>
+        <location filename="../ui/mainwindow.cpp" line="469"/>
         <source>Open Flow</source>
         <translation>Flow öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="502"/>
+        <location filename="../ui/mainwindow.cpp" line="470"/>
         <source>Flow files (*.json);;All files (*)</source>
         <translation>Flow-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="537"/>
+        <location filename="../ui/mainwindow.cpp" line="505"/>
         <source>Serving is not available for this engine.</source>
         <translation>Diese Engine kann nicht im Netzwerk angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="545"/>
+        <location filename="../ui/mainwindow.cpp" line="513"/>
         <source>Serve on Network</source>
         <translation>Im Netzwerk anbieten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="546"/>
+        <location filename="../ui/mainwindow.cpp" line="514"/>
         <source>Listen on (host:port):</source>
         <translation>Lauschen auf (Host:Port):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="562"/>
+        <location filename="../ui/mainwindow.cpp" line="530"/>
         <source>Starting endpoint on %1…</source>
         <translation>Starte Endpunkt auf %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="569"/>
+        <location filename="../ui/mainwindow.cpp" line="537"/>
         <source>Endpoint listening on %1</source>
         <translation>Endpunkt lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="575"/>
+        <location filename="../ui/mainwindow.cpp" line="543"/>
         <source>Endpoint failed: %1</source>
         <translation>Endpunkt fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="582"/>
+        <location filename="../ui/mainwindow.cpp" line="550"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="588"/>
+        <location filename="../ui/mainwindow.cpp" line="556"/>
         <source>About Flowscope</source>
         <translation>Über Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="589"/>
+        <location filename="../ui/mainwindow.cpp" line="557"/>
         <source>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Run, watch and debug workflows and agent swarms.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Workflows und Agenten-Schwärme ausführen, beobachten und debuggen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="509"/>
+        <location filename="../ui/mainwindow.cpp" line="477"/>
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
@@ -1828,7 +1834,31 @@
 <context>
     <name>flowscope::TraceExporter</name>
     <message>
-        <location filename="../ui/traceexporter.cpp" line="41"/>
+        <location filename="../ui/traceexporter.cpp" line="51"/>
+        <location filename="../ui/traceexporter.cpp" line="81"/>
+        <source>Export Trace</source>
+        <translation>Trace exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traceexporter.cpp" line="65"/>
+        <source>Exporting %n event(s) of job %1 to %2…</source>
+        <translation>
+            <numerusform>%n Ereignis von Job %1 wird nach %2 exportiert…</numerusform>
+            <numerusform>%n Ereignisse von Job %1 werden nach %2 exportiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/traceexporter.cpp" line="73"/>
+        <source>Trace written to %1</source>
+        <translation>Trace nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/traceexporter.cpp" line="76"/>
+        <source>Could not write the trace to %1: %2</source>
+        <translation>Der Trace konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/traceexporter.cpp" line="89"/>
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>

@@ -19,7 +19,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -237,8 +236,15 @@ void MainWindow::createActions()
     m_exportTrace = new QAction(tr("Export &Trace…"), this);
     m_exportTrace->setToolTip(
         tr("Write the selected job's timeline as a Chrome trace (Perfetto, chrome://tracing)"));
-    connect(m_exportTrace, &QAction::triggered, this, &MainWindow::exportTrace);
-    connect(m_traceExporter, &TraceExporter::finished, this, &MainWindow::traceExported);
+    connect(m_exportTrace, &QAction::triggered, this, [this] {
+        const int row = jobModel()->rowOf(selectedJob());
+        if (row >= 0)
+            m_traceExporter->exportJob(this, m_session, jobModel()->jobAt(row));
+    });
+    connect(m_traceExporter, &TraceExporter::statusMessage, m_statusBar,
+            [this](const QString &message) {
+                m_statusBar->showMessage(message, EngineStatusBar::messageTimeoutMs);
+            });
 
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
@@ -456,50 +462,6 @@ void MainWindow::showJobContextMenu(const QPoint &pos)
     menu->addAction(m_checkpoints);
     menu->addAction(m_exportTrace);
     menu->popup(m_jobView->viewport()->mapToGlobal(pos));
-}
-
-void MainWindow::exportTrace()
-{
-    const JobId job = selectedJob();
-    const int row = jobModel()->rowOf(job);
-    if (row < 0)
-        return;
-    const QString flowId = jobModel()->jobAt(row).flowId;
-    // The job's engine, even if another is shown by the time a file is chosen.
-    const QPointer<EngineSession> session = m_session;
-    // Non-modal: the console keeps updating behind it.
-    auto *dialog = new QFileDialog(this, tr("Export Trace"), QDir::homePath());
-    dialog->setObjectName(QStringLiteral("exportTraceDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilter(TraceExporter::nameFilter());
-    dialog->setDefaultSuffix(QStringLiteral("json"));
-    dialog->selectFile(QStringLiteral("trace-%1.json").arg(job.toString()));
-    connect(
-        dialog, &QFileDialog::fileSelected, this,
-        [this, session, job, flowId](const QString &path) {
-            if (!session)
-                return; // the engine was removed meanwhile, and its events with it
-            const int events = m_traceExporter->exportTo(*session->eventModel(), job, flowId, path);
-            m_statusBar->showMessage(
-                tr("Exporting %n event(s) of job %1 to %2…", "", events).arg(job.toString(), path));
-        });
-    dialog->open();
-}
-
-void MainWindow::traceExported(const QString &path, bool ok, const QString &error)
-{
-    if (ok) {
-        m_statusBar->showMessage(tr("Trace written to %1").arg(path),
-                                 EngineStatusBar::messageTimeoutMs);
-        return;
-    }
-    const QString message = tr("Could not write the trace to %1: %2").arg(path, error);
-    m_statusBar->showMessage(message, EngineStatusBar::messageTimeoutMs);
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Trace"), message,
-                                QMessageBox::Close, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->show();
 }
 
 void MainWindow::openFlow()

@@ -117,8 +117,6 @@ private:
     void showRequestFailed(const QString &request, const QString &message);
     void showAbout();
     void showJobContextMenu(const QPoint &pos);
-    void exportTrace();
-    void traceExported(const QString &path, bool ok, const QString &error);
 
     EngineList *m_engines;
     EngineSession *m_session;

@@ -1,10 +1,15 @@
 #include "traceexporter.h"
 
+#include "enginesession.h"
 #include "eventlogmodel.h"
+#include "runtime/jobinfo.h"
 #include "trace/chrometrace.h"
 #include "trace/jobeventselection.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QPointer>
 #include <QSaveFile>
 #include <QThreadPool>
@@ -34,7 +39,50 @@ bool writeTraceFile(const QVector<Event> &events, const ChromeTraceInfo &info, c
 
 TraceExporter::TraceExporter(QObject *parent)
     : QObject(parent)
-{}
+{
+    connect(this, &TraceExporter::finished, this, &TraceExporter::reportFinished);
+}
+
+void TraceExporter::exportJob(QWidget *parent, EngineSession *session, const JobInfo &job)
+{
+    m_dialogParent = parent;
+    // The job's engine, even if another is shown by the time a file is chosen.
+    const QPointer<EngineSession> engine = session;
+    auto *dialog = new QFileDialog(parent, tr("Export Trace"), QDir::homePath());
+    dialog->setObjectName(QStringLiteral("exportTraceDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(nameFilter());
+    dialog->setDefaultSuffix(QStringLiteral("json"));
+    dialog->selectFile(QStringLiteral("trace-%1.json").arg(job.id.toString()));
+    connect(
+        dialog, &QFileDialog::fileSelected, this,
+        [this, engine, id = job.id, flowId = job.flowId](const QString &path) {
+            if (!engine)
+                return; // the engine was removed meanwhile, and its events with it
+            const int events = exportTo(*engine->eventModel(), id, flowId, path);
+            Q_EMIT statusMessage(
+                tr("Exporting %n event(s) of job %1 to %2…", "", events).arg(id.toString(), path));
+        });
+    dialog->open(); // not exec(): the console keeps updating behind it
+}
+
+void TraceExporter::reportFinished(const QString &path, bool ok, const QString &error)
+{
+    if (ok) {
+        Q_EMIT statusMessage(tr("Trace written to %1").arg(path));
+        return;
+    }
+    const QString message = tr("Could not write the trace to %1: %2").arg(path, error);
+    Q_EMIT statusMessage(message);
+    if (!m_dialogParent)
+        return;
+    // Shown, not exec()'d: the console keeps updating behind it.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Trace"), message,
+                                QMessageBox::Close, m_dialogParent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
+}
 
 QString TraceExporter::nameFilter()
 {

@@ -3,20 +3,30 @@
 #include "runtime/jobid.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
+
+class QWidget;
 
 namespace flowscope {
 
+class EngineSession;
 class EventLogModel;
+struct JobInfo;
 
-// Writes a job's Chrome trace from the events the console holds (its event store, fed by the
-// engine client's updates, so a remote engine's jobs export the same way). The job's events are
-// picked in the GUI thread; the file is written in a pool thread, as it may be large.
+// File > Export Trace…: writes a job's Chrome trace from the events the console holds (its
+// engine's event store, fed by the client's updates, so a remote engine's jobs export the same
+// way). The job's events are picked in the GUI thread; the file is written in a pool thread, as
+// it may be large.
 class TraceExporter : public QObject
 {
     Q_OBJECT
 public:
     explicit TraceExporter(QObject *parent = nullptr);
+
+    // Asks where to (a non-modal dialog on parent), then exports the job from the session's
+    // events. A failure is also shown in a box on parent.
+    void exportJob(QWidget *parent, EngineSession *session, const JobInfo &job);
 
     // The job's events among those the model holds. Answers with finished(); the file is replaced
     // whole or left alone. Returns the number of the job's events that go into it.
@@ -28,9 +38,13 @@ public:
 
 Q_SIGNALS:
     void finished(const QString &path, bool ok, const QString &error);
+    void statusMessage(const QString &message);
 
 private:
+    void reportFinished(const QString &path, bool ok, const QString &error);
+
     int m_running = 0;
+    QPointer<QWidget> m_dialogParent;
 };
 
 } // namespace flowscope
