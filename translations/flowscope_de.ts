@@ -1173,7 +1173,7 @@
     </message>
     <message>
         <location filename="../ui/healthcontroller.cpp" line="145"/>
-        <location filename="../ui/healthcontroller.cpp" line="173"/>
+        <location filename="../ui/healthcontroller.cpp" line="167"/>
         <source>Export Health Report</source>
         <translation>Zustandsbericht exportieren</translation>
     </message>
@@ -1188,7 +1188,7 @@
         <translation>Zustandsbericht nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/healthcontroller.cpp" line="168"/>
+        <location filename="../ui/healthcontroller.cpp" line="166"/>
         <source>Could not write the health report to %1: %2</source>
         <translation>Der Zustandsbericht konnte nicht nach %1 geschrieben werden: %2</translation>
     </message>
@@ -1835,7 +1835,7 @@
     <name>flowscope::TraceExporter</name>
     <message>
         <location filename="../ui/traceexporter.cpp" line="51"/>
-        <location filename="../ui/traceexporter.cpp" line="81"/>
+        <location filename="../ui/traceexporter.cpp" line="75"/>
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
@@ -1853,12 +1853,12 @@
         <translation>Trace nach %1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/traceexporter.cpp" line="76"/>
+        <location filename="../ui/traceexporter.cpp" line="74"/>
         <source>Could not write the trace to %1: %2</source>
         <translation>Der Trace konnte nicht nach %1 geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/traceexporter.cpp" line="89"/>
+        <location filename="../ui/traceexporter.cpp" line="80"/>
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>

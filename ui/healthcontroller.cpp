@@ -4,6 +4,7 @@
 #include "alertlogmodel.h"
 #include "checkpointsdialog.h"
 #include "enginesession.h"
+#include "exportnotice.h"
 #include "healthbardelegate.h"
 #include "healthreportexporter.h"
 #include "interruptedjobswidget.h"
@@ -15,7 +16,6 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QMainWindow>
-#include <QMessageBox>
 #include <QSystemTrayIcon>
 #include <QTreeView>
 
@@ -161,19 +161,10 @@ void HealthController::exportReport(QWidget *parent)
 
 void HealthController::exportFinished(const QString &path, bool ok, const QString &error)
 {
-    if (ok) {
-        Q_EMIT statusMessage(tr("Health report written to %1").arg(path));
-        return;
-    }
-    const QString message = tr("Could not write the health report to %1: %2").arg(path, error);
-    Q_EMIT statusMessage(message);
-    if (!m_dialogParent)
-        return;
-    // Shown, not exec()'d: the console keeps updating behind it.
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Health Report"), message,
-                                QMessageBox::Close, m_dialogParent);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->show();
+    Q_EMIT statusMessage(
+        ExportNotice::tell(ok, tr("Health report written to %1").arg(path),
+                           tr("Could not write the health report to %1: %2").arg(path, error),
+                           tr("Export Health Report"), m_dialogParent));
 }
 
 CheckpointsDialog *HealthController::showCheckpoints(JobId job, QWidget *parent)

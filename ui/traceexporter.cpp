@@ -2,6 +2,7 @@
 
 #include "enginesession.h"
 #include "eventlogmodel.h"
+#include "exportnotice.h"
 #include "runtime/jobinfo.h"
 #include "trace/chrometrace.h"
 #include "trace/jobeventselection.h"
@@ -9,7 +10,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
-#include <QMessageBox>
 #include <QPointer>
 #include <QSaveFile>
 #include <QThreadPool>
@@ -69,19 +69,10 @@ void TraceExporter::exportJob(QWidget *parent, EngineSession *session, const Job
 
 void TraceExporter::reportFinished(const QString &path, bool ok, const QString &error)
 {
-    if (ok) {
-        Q_EMIT statusMessage(tr("Trace written to %1").arg(path));
-        return;
-    }
-    const QString message = tr("Could not write the trace to %1: %2").arg(path, error);
-    Q_EMIT statusMessage(message);
-    if (!m_dialogParent)
-        return;
-    // Shown, not exec()'d: the console keeps updating behind it.
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Trace"), message,
-                                QMessageBox::Close, m_dialogParent);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->show();
+    Q_EMIT statusMessage(
+        ExportNotice::tell(ok, tr("Trace written to %1").arg(path),
+                           tr("Could not write the trace to %1: %2").arg(path, error),
+                           tr("Export Trace"), m_dialogParent));
 }
 
 QString TraceExporter::nameFilter()
