@@ -404,6 +404,11 @@ int HttpEndpoint::streamCount() const
     return m_streams->clientCount();
 }
 
+void HttpEndpoint::setMaxStreams(int count)
+{
+    m_streams->setMaxClients(count);
+}
+
 void HttpEndpoint::setStreamHeartbeatInterval(int ms)
 {
     m_streams->setHeartbeatInterval(ms);

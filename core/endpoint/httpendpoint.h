@@ -60,6 +60,8 @@ public:
     int streamCount() const;
     // Time between heartbeats on event streams opened from now on (default 15 s).
     void setStreamHeartbeatInterval(int ms);
+    // Event streams open at once (default SseHub::defaultMaxClients).
+    void setMaxStreams(int count);
 
 private:
     void addHealthRoutes();

@@ -51,6 +51,16 @@ SseHub::~SseHub()
 
 void SseHub::open(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
+    if (m_streams.size() >= m_maxClients) {
+        const QString message = QStringLiteral("%1 event streams are open, the most this endpoint "
+                                               "serves: retry later")
+                                    .arg(m_streams.size());
+        responder.write(
+            QJsonDocument(EndpointJson::error(503, message)).toJson(QJsonDocument::Compact),
+            {{"Content-Type", "application/json"}, {"Retry-After", "5"}},
+            QHttpServerResponder::StatusCode::ServiceUnavailable);
+        return;
+    }
     const SseRequest parsed
         = parseSseRequest(request.query(), headerValue(request, "last-event-id"));
     if (!parsed.error.isEmpty()) {

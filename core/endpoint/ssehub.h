@@ -21,6 +21,8 @@ class SseHub : public QObject
     Q_OBJECT
 public:
     static constexpr int defaultHeartbeatMs = 15000;
+    // Streams open at once; one more is answered 503 with Retry-After.
+    static constexpr int defaultMaxClients = 256;
 
     explicit SseHub(Engine *engine, QObject *parent = nullptr);
     ~SseHub() override;
@@ -31,6 +33,7 @@ public:
     QJsonObject status() const;
     int clientCount() const { return m_streams.size(); }
     void setHeartbeatInterval(int ms) { m_heartbeatMs = ms; }
+    void setMaxClients(int count) { m_maxClients = count; }
 
 private:
     void forget(SseStream *stream);
@@ -38,6 +41,7 @@ private:
     Engine *m_engine;
     QList<SseStream *> m_streams;
     int m_heartbeatMs = defaultHeartbeatMs;
+    int m_maxClients = defaultMaxClients;
 };
 
 } // namespace flowscope

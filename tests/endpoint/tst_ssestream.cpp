@@ -3,6 +3,8 @@
 // holds what was asked for), the SWF path, the status route and heartbeats.
 #include "endpointfixture.h"
 
+#include "events/eventbus.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -141,6 +143,8 @@ private Q_SLOTS:
     void swfPath();
     void statusListsClients();
     void heartbeat();
+    void clientCapIs503();
+    void stalledReaderIsCutOff();
 };
 
 void TestSseStream::initTestCase()
@@ -343,6 +347,45 @@ void TestSseStream::heartbeat()
                  - double(QDateTime::currentSecsSinceEpoch()))
             < 5);
     m_fixture.endpoint().setStreamHeartbeatInterval(60000);
+}
+
+void TestSseStream::clientCapIs503()
+{
+    m_fixture.endpoint().setMaxStreams(2);
+    SseClient first(m_fixture.port(), QStringLiteral("/api/events/stream"));
+    SseClient second(m_fixture.port(), QStringLiteral("/api/events/stream"));
+    QVERIFY(first.waitForType(QStringLiteral("connected")));
+    QVERIFY(second.waitForType(QStringLiteral("connected")));
+    SseClient third(m_fixture.port(), QStringLiteral("/api/events/stream"));
+    QVERIFY(waitUntil([&] { return !third.head.isEmpty(); }));
+    QVERIFY2(third.head.startsWith("HTTP/1.1 503"), third.head.constData());
+    QVERIFY(third.head.contains("Retry-After: 5"));
+    m_fixture.endpoint().setMaxStreams(256);
+}
+
+void TestSseStream::stalledReaderIsCutOff()
+{
+    // A client that stops reading: Qt's buffer holds 1 byte, so the kernel's fill up and the
+    // server's pending bytes grow until it cuts the stream off, instead of growing without bound.
+    // Streams of earlier tests go once the server sees their clients gone.
+    QVERIFY(waitUntil([&] { return m_fixture.endpoint().streamCount() == 0; }));
+    QTcpSocket stalled;
+    stalled.setReadBufferSize(1);
+    stalled.connectToHost(QStringLiteral("127.0.0.1"), m_fixture.port());
+    QVERIFY(stalled.waitForConnected(5000));
+    stalled.write("GET /api/events/stream HTTP/1.1\r\nHost: x\r\n\r\n");
+    const int before = 0;
+    QVERIFY(waitUntil([&] { return m_fixture.endpoint().streamCount() > before; }));
+    std::vector<Event> batch;
+    const QVariantMap payload{{QStringLiteral("message"), QString(400, QLatin1Char('x'))}};
+    for (int round = 0; round < 200 && m_fixture.endpoint().streamCount() > before; ++round) {
+        batch.assign(500, Event());
+        for (Event &event : batch)
+            event.payload = payload;
+        m_fixture.engine().bus().publish(batch);
+        QTest::qWait(5);
+    }
+    QVERIFY(waitUntil([&] { return m_fixture.endpoint().streamCount() == before; }, 10000));
 }
 
 QTEST_MAIN(TestSseStream)
