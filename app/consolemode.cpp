@@ -70,7 +70,13 @@ int runConsole(const CommandLineOptions &options)
     EndpointThread endpoint(&engine);
     endpoint.setSecurity(options.security);
     QObject::connect(&window, &MainWindow::serveRequested, &endpoint,
-                     [&](const QHostAddress &address, quint16 port) {
+                     [&](const QHostAddress &address, quint16 port, const QByteArray &controlToken,
+                         const QByteArray &readToken) {
+                         // The dialog's tokens replace the command line's; TLS stays.
+                         EndpointSecurity security = options.security;
+                         security.controlToken = controlToken;
+                         security.readToken = readToken;
+                         endpoint.setSecurity(security);
                          servedAddress = address;
                          endpoint.start(address, port);
                      });

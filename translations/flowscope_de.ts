@@ -1601,42 +1601,32 @@
         <translation>Diese Engine kann nicht im Netzwerk angeboten werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="513"/>
-        <source>Serve on Network</source>
-        <translation>Im Netzwerk anbieten</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="514"/>
-        <source>Listen on (host:port):</source>
-        <translation>Lauschen auf (Host:Port):</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="530"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>Starting endpoint on %1…</source>
         <translation>Starte Endpunkt auf %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="537"/>
+        <location filename="../ui/mainwindow.cpp" line="525"/>
         <source>Endpoint listening on %1</source>
         <translation>Endpunkt lauscht auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow.cpp" line="531"/>
         <source>Endpoint failed: %1</source>
         <translation>Endpunkt fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="550"/>
+        <location filename="../ui/mainwindow.cpp" line="538"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="556"/>
+        <location filename="../ui/mainwindow.cpp" line="544"/>
         <source>About Flowscope</source>
         <translation>Über Flowscope</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="557"/>
+        <location filename="../ui/mainwindow.cpp" line="545"/>
         <source>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Run, watch and debug workflows and agent swarms.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Workflows und Agenten-Schwärme ausführen, beobachten und debuggen.&lt;/p&gt;</translation>
     </message>
@@ -1768,6 +1758,59 @@
         <location filename="../ui/routinemetricsmodel.cpp" line="98"/>
         <source>Fields</source>
         <translation>Felder</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ServeDialog</name>
+    <message>
+        <location filename="../ui/servedialog.cpp" line="22"/>
+        <source>Serve on Network</source>
+        <translation>Im Netzwerk anbieten</translation>
+    </message>
+    <message>
+        <location filename="../ui/servedialog.cpp" line="27"/>
+        <source>none: only this machine may connect</source>
+        <translation>keins: nur dieser Rechner darf sich verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/servedialog.cpp" line="28"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../ui/servedialog.cpp" line="34"/>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../ui/servedialog.cpp" line="43"/>
+        <source>Listen on (host:port):</source>
+        <translation>Lauschen auf (Host:Port):</translation>
+    </message>
+    <message>
+        <location filename="../ui/servedialog.cpp" line="44"/>
+        <source>Control token:</source>
+        <translation>Steuer-Token:</translation>
+    </message>
+    <message>
+        <location filename="../ui/servedialog.cpp" line="45"/>
+        <source>Read-only token:</source>
+        <translation>Nur-Lese-Token:</translation>
+    </message>
+    <message>
+        <location filename="../ui/servedialog.cpp" line="46"/>
+        <source>Remote consoles and scripts send the token as &quot;Authorization: Bearer &lt;token&gt;&quot;. Addresses other than 127.0.0.1 need a control token.</source>
+        <translation>Entfernte Konsolen und Skripte senden das Token als &quot;Authorization: Bearer &lt;Token&gt;&quot;. Andere Adressen als 127.0.0.1 brauchen ein Steuer-Token.</translation>
+    </message>
+    <message>
+        <location filename="../ui/servedialog.cpp" line="83"/>
+        <source>Serving on %1 lets other machines drive this engine: give a control token (Generate makes one).</source>
+        <translation>Auf %1 anzubieten lässt andere Rechner diese Engine steuern: geben Sie ein Steuer-Token an (Erzeugen legt eines an).</translation>
+    </message>
+    <message>
+        <location filename="../ui/servedialog.cpp" line="87"/>
+        <source>The read-only token must differ from the control token.</source>
+        <translation>Das Nur-Lese-Token muss sich vom Steuer-Token unterscheiden.</translation>
     </message>
 </context>
 <context>

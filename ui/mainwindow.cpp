@@ -14,6 +14,7 @@
 #include "healthcontroller.h"
 #include "jobtablemodel.h"
 #include "jobtableview.h"
+#include "servedialog.h"
 #include "startjobdialog.h"
 #include "traceexporter.h"
 
@@ -24,7 +25,6 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -507,28 +507,16 @@ void MainWindow::serveOnNetwork()
         return;
     }
     // Non-modal, like every dialog here: updates keep flowing while the user types.
-    auto *dialog = new QInputDialog(this);
+    auto *dialog = new ServeDialog(m_lastServeAddress, this);
     dialog->setObjectName(QStringLiteral("serveDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Serve on Network"));
-    dialog->setLabelText(tr("Listen on (host:port):"));
-    dialog->setTextValue(m_lastServeAddress);
-    connect(dialog, &QInputDialog::textValueSelected, this, &MainWindow::requestServing);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_lastServeAddress = dialog->hostPort();
+        m_statusBar->showMessage(tr("Starting endpoint on %1…").arg(m_lastServeAddress));
+        Q_EMIT serveRequested(dialog->address(), dialog->port(), dialog->controlToken(),
+                              dialog->readToken());
+    });
     dialog->show();
-}
-
-void MainWindow::requestServing(const QString &hostPort)
-{
-    QHostAddress address;
-    quint16 port = 0;
-    QString error;
-    if (!CommandLine::parseHostPort(hostPort, &address, &port, &error)) {
-        m_statusBar->showMessage(error, EngineStatusBar::messageTimeoutMs);
-        return;
-    }
-    m_lastServeAddress = hostPort.trimmed();
-    m_statusBar->showMessage(tr("Starting endpoint on %1…").arg(m_lastServeAddress));
-    Q_EMIT serveRequested(address, port);
 }
 
 void MainWindow::showEndpointListening(const QString &url)

@@ -88,7 +88,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The user asked to serve the engine over HTTP. The window does not own the engine, so the
     // application starts the endpoint and answers with showEndpointListening / Failed.
-    void serveRequested(const QHostAddress &address, quint16 port);
+    // Empty tokens: none (only loopback addresses are then served).
+    void serveRequested(const QHostAddress &address, quint16 port, const QByteArray &controlToken,
+                        const QByteArray &readToken);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -110,7 +112,6 @@ private:
     void startSelectedFlow();
     void startSelectedFlowWithParameters();
     void serveOnNetwork();
-    void requestServing(const QString &hostPort);
     void updateActions();
     void jobSelectionChanged();
     void selectJob(JobId id);

@@ -7,6 +7,7 @@
 #include "jobtableview.h"
 #include "mainwindow.h"
 #include "runtime/engine.h"
+#include "servedialog.h"
 #include "startjobdialog.h"
 
 #include <QDialogButtonBox>
@@ -286,28 +287,49 @@ void TestMainWindow::serveOnNetworkAsksTheApplication()
     // The window cannot start an endpoint itself: it asks whoever owns the engine.
     QSignalSpy requested(m_window.get(), &MainWindow::serveRequested);
     m_window->serveAction()->trigger();
-    QInputDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<QInputDialog *>(QStringLiteral("serveDialog")))
+    ServeDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<ServeDialog *>(QStringLiteral("serveDialog")))
                 && dialog->isVisible());
-    QCOMPARE(dialog->textValue(), QStringLiteral("127.0.0.1:8765"));
-    dialog->setTextValue(QStringLiteral("0.0.0.0:9123"));
+    auto *hostPort = dialog->findChild<QLineEdit *>(QStringLiteral("hostPort"));
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("error"));
+    QCOMPARE(hostPort->text(), QStringLiteral("127.0.0.1:8765"));
+
+    // Beyond this machine without a token: refused in the dialog, which stays open.
+    hostPort->setText(QStringLiteral("0.0.0.0:9123"));
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QLatin1String("control token")));
+    QCOMPARE(requested.count(), 0);
+
+    // A generated token: 48 hex digits, different each time.
+    dialog->findChild<QPushButton *>(QStringLiteral("generateToken"))->click();
+    const QString token = dialog->findChild<QLineEdit *>(QStringLiteral("controlToken"))->text();
+    QCOMPARE(token.size(), 48);
+    QVERIFY(ServeDialog::generateToken() != token.toLatin1());
     dialog->accept();
     QCOMPARE(requested.count(), 1);
     QCOMPARE(requested.at(0).at(0).value<QHostAddress>(), QHostAddress(QHostAddress::AnyIPv4));
     QCOMPARE(requested.at(0).at(1).value<quint16>(), quint16(9123));
+    QCOMPARE(requested.at(0).at(2).toByteArray(), token.toLatin1());
 
     m_window->showEndpointListening(QStringLiteral("http://0.0.0.0:9123"));
     QVERIFY(m_window->engineStatusBar()->currentMessage().contains(
         QLatin1String("http://0.0.0.0:9123")));
 
-    // A bad address is refused in the status bar, and nothing is asked.
+    // A bad address is refused in the dialog, and nothing is asked.
     m_window->serveAction()->trigger();
-    QTRY_VERIFY((dialog = m_window->findChild<QInputDialog *>(QStringLiteral("serveDialog")))
+    QTRY_VERIFY((dialog = m_window->findChild<ServeDialog *>(QStringLiteral("serveDialog")))
                 && dialog->isVisible());
-    dialog->setTextValue(QStringLiteral("somewhere"));
+    QCOMPARE(dialog->hostPort(), QStringLiteral("0.0.0.0:9123")); // remembered
+    dialog->findChild<QLineEdit *>(QStringLiteral("hostPort"))
+        ->setText(QStringLiteral("somewhere"));
     dialog->accept();
     QCOMPARE(requested.count(), 1);
-    QVERIFY(m_window->engineStatusBar()->currentMessage().contains(QLatin1String("somewhere")));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("error"))
+                ->text()
+                .contains(QLatin1String("somewhere")));
+    dialog->reject();
 }
 
 QTEST_MAIN(TestMainWindow)
