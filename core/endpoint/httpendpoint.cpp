@@ -50,6 +50,7 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     , m_debug(engine)
     , m_health(engine)
     , m_checkpoints(engine)
+    , m_traces(engine)
     , m_server(new QHttpServer(this))
     , m_router(m_server, &m_routes, &m_policy)
     , m_sockets(&m_policy, this)
@@ -153,8 +154,7 @@ void HttpEndpoint::addRestRoutes()
             [api](const QString &id, Request) { return api->job(id); });
     r.route(Method::Get, QStringLiteral("/api/jobs/<arg>/status"), read,
             [api](const QString &id, Request) { return api->jobStatus(id); });
-    r.route(Method::Get, QStringLiteral("/api/jobs/<arg>/trace"), read,
-            [api](const QString &id, Request request) { return api->trace(id, request.query()); });
+    m_traces.addRoutes(r);
     using Action = ApiHandlers::JobAction;
     const QList<QPair<QString, Action>> actions{{QStringLiteral("pause"), Action::Pause},
                                                 {QStringLiteral("resume"), Action::Resume},

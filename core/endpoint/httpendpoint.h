@@ -8,6 +8,7 @@
 #include "endpointsecurity.h"
 #include "healthhandlers.h"
 #include "routetable.h"
+#include "tracehandlers.h"
 #include "websocketrouter.h"
 
 #include <QHostAddress>
@@ -79,6 +80,7 @@ private:
     DebugHandlers m_debug;
     HealthHandlers m_health;
     CheckpointHandlers m_checkpoints;
+    TraceHandlers m_traces;
     AccessPolicy m_policy;
     RouteTable m_routes;
     std::optional<QSslConfiguration> m_tls;

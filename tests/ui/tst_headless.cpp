@@ -196,20 +196,23 @@ private Q_SLOTS:
         QVERIFY2(err.contains("notes.txt"), err.constData());
     }
 
-    // `flowscope export-trace` on a server's journal tells what the server's trace told: one slice
-    // per finished activation of the job.
+    // `flowscope export-trace` on a server's journal tells what the server's traces (JSON and
+    // Chrome) told: one slice per finished activation of the job.
     void journalFeedsTheTraceExport()
     {
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("server.db"));
         QString id;
         QByteArray served;
-        runJobAndStop(
-            db, QStringLiteral("etl"), &id,
-            [&served](QNetworkAccessManager &network, const QString &base, const QString &job) {
-                served = httpRequest(network, base + QStringLiteral("/api/jobs/") + job
-                                                  + QStringLiteral("/trace"));
-            });
+        QByteArray servedChrome;
+        runJobAndStop(db, QStringLiteral("etl"), &id,
+                      [&](QNetworkAccessManager &network, const QString &base, const QString &job) {
+                          const QString trace = base + QStringLiteral("/api/jobs/") + job
+                                                + QStringLiteral("/trace");
+                          served = httpRequest(network, trace);
+                          servedChrome
+                              = httpRequest(network, trace + QStringLiteral("?format=chrome"));
+                      });
         if (QTest::currentTestFailed())
             return;
         // What the server's JSON trace says ran: the routine of each finished activation.
@@ -242,6 +245,8 @@ private Q_SLOTS:
         QCOMPARE(journaled.size(), live.size());
         QCOMPARE(QSet<QString>(journaled.keyBegin(), journaled.keyEnd()),
                  QSet<QString>(live.keyBegin(), live.keyEnd()));
+        // The server's Chrome trace route said the same.
+        QCOMPARE(traceSlices(servedChrome).size(), journaled.size());
 
         // To standard output without --out.
         QCOMPARE(runFlowscope({QStringLiteral("export-trace"), QStringLiteral("--db"), db,
