@@ -177,22 +177,6 @@ void InProcessClient::setMonitoring(bool enabled)
 
 namespace {
 
-// Reads a job's debug state in the engine thread: session, stack and the frame's variables.
-DebugState debugStateOf(Engine *engine, JobId job, int frame)
-{
-    DebugState state;
-    state.frame = frame;
-    if (const auto session = engine->debugSession(job))
-        state.session = *session;
-    if (state.session.stopped) {
-        engine->callStack(job, &state.frames);
-        if (frame >= state.frames.size())
-            state.frame = 0;
-        engine->variables(job, state.frame, &state.variables);
-    }
-    return state;
-}
-
 // Runs a breakpoint change and answers with the whole list, or the failure.
 template<class Change>
 void changeBreakpoints(Engine *engine, const QPointer<InProcessClient> &self, const QString &what,
@@ -247,7 +231,7 @@ void InProcessClient::refreshDebugState(JobId job, int frame)
     QPointer<InProcessClient> self(this);
     Engine *engine = m_engine;
     inEngineThread(engine, [engine, self, job, frame] {
-        const DebugState state = debugStateOf(engine, job, frame);
+        const DebugState state = debugStateOf(*engine, job, frame);
         toClient(self, [self, state] { Q_EMIT self->debugStateReceived(state); });
     });
 }
@@ -259,7 +243,7 @@ void InProcessClient::setVariable(JobId job, const QString &scope, const QString
     Engine *engine = m_engine;
     inEngineThread(engine, [engine, self, job, scope, name, value] {
         const Status status = engine->setVariable(job, scope, name, value);
-        const DebugState state = debugStateOf(engine, job, 0);
+        const DebugState state = debugStateOf(*engine, job, 0);
         toClient(self, [self, status, state] {
             if (!status.ok())
                 Q_EMIT self->requestFailed(tr("Set variable"), status.message);

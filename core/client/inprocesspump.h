@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/clientupdate.h"
+#include "client/updatecollector.h"
 
 #include <QObject>
 #include <QPointer>
@@ -37,15 +38,8 @@ private:
     Engine *m_engine;
     QPointer<EngineClient> m_client;
     std::shared_ptr<Subscription> m_subscription;
+    UpdateCollector m_collector;
     QTimer *m_timer = nullptr;
-    quint64 m_jobsVersion = 0;
-    QVector<AgentInfo> m_lastAgents;
-    QVector<AgentHealth> m_lastHealth;
-    qint64 m_lastHealthNs = 0;
-    quint64 m_lastAlertId = 0;
-    quint64 m_lastPublished = 0;
-    qint64 m_lastFrameNs = 0;
-    double m_rate = 0;
     std::shared_ptr<std::atomic<bool>> m_inFlight;
 };
 

@@ -100,12 +100,9 @@ void SseStream::start()
     // Subscribe before reading the history so that nothing falls between the two.
     m_subscription = bus.subscribe(m_request.filter, queueCapacity, [relay] { relay->post(); });
     if (m_request.resume) {
-        const quint64 oldest = bus.oldestHeldSequence();
-        const quint64 last = bus.lastSequence();
+        quint64 oldest = 0;
         // The client missed something the history no longer holds: say so before resuming.
-        const bool lost
-            = oldest > 0 ? oldest > m_request.resumeAfter + 1 : last > m_request.resumeAfter;
-        if (lost) {
+        if (bus.lostAfter(m_request.resumeAfter, &oldest)) {
             appendFrame(&out, "gap",
                         {{QStringLiteral("requested_after"), double(m_request.resumeAfter)},
                          {QStringLiteral("oldest_held"), double(oldest)}});

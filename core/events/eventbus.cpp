@@ -108,6 +108,15 @@ quint64 EventBus::lastSequence() const
     return m_seq;
 }
 
+bool EventBus::lostAfter(quint64 afterSeq, quint64 *oldestHeld) const
+{
+    std::lock_guard lock(m_mutex);
+    const quint64 oldest = m_history.empty() ? 0 : m_history[m_historyStart].seq;
+    if (oldestHeld)
+        *oldestHeld = oldest;
+    return oldest > 0 ? oldest > afterSeq + 1 : m_seq > afterSeq;
+}
+
 quint64 EventBus::droppedCount() const
 {
     std::lock_guard lock(m_mutex);

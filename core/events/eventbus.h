@@ -49,6 +49,9 @@ public:
     // The oldest sequence number still in history (0 when empty).
     quint64 oldestHeldSequence() const;
     quint64 lastSequence() const;
+    // Whether an event after afterSeq was published but is no longer held: a reader resuming
+    // after afterSeq has a gap up to *oldestHeld - 1 (*oldestHeld: 0 when history is empty).
+    bool lostAfter(quint64 afterSeq, quint64 *oldestHeld = nullptr) const;
     quint64 publishedCount() const { return m_published.load(std::memory_order_relaxed); }
     // Events dropped by all subscribers so far.
     quint64 droppedCount() const;
