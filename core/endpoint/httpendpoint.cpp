@@ -1,5 +1,7 @@
 #include "httpendpoint.h"
 
+#include "consolehub.h"
+#include "consoleroutes.h"
 #include "guardedserver.h"
 #include "jobmonitorhub.h"
 #include "jsonshapes.h"
@@ -74,6 +76,7 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
 // before the members do.
 HttpEndpoint::~HttpEndpoint()
 {
+    delete m_consoles;
     delete m_streams;
     delete m_monitors;
     delete m_server;
@@ -270,6 +273,7 @@ void HttpEndpoint::addWebSocketChannels()
     m_sockets.add(QStringLiteral("^/api/ws/jobs/[^/]+/monitor$"), AccessRole::Read, toHub);
     // The debug channel steps, sets variables and evaluates: a control right.
     m_sockets.add(QStringLiteral("^/api/ws/jobs/[^/]+/debug$"), AccessRole::Control, toHub);
+    m_consoles = addConsoleChannel(m_sockets, m_engine, &m_policy, this);
 }
 
 void HttpEndpoint::addWebSocketRoute()

@@ -25,6 +25,7 @@ QT_END_NAMESPACE
 
 namespace flowscope {
 
+class ConsoleHub;
 class Engine;
 class JobMonitorHub;
 class SseHub;
@@ -57,6 +58,8 @@ public:
     int monitorCount() const;
     // Open job debug WebSockets.
     int debuggerCount() const;
+    // The console protocol's connections (/api/ws/console, docs/protocol.md).
+    ConsoleHub *consoles() const { return m_consoles; }
     // Open event streams (GET /api/events/stream).
     int streamCount() const;
     // Time between heartbeats on event streams opened from now on (default 15 s).
@@ -89,6 +92,7 @@ private:
     WebSocketRouter m_sockets;
     JobMonitorHub *m_monitors;
     SseHub *m_streams;
+    ConsoleHub *m_consoles = nullptr;
     quint16 m_port = 0;
 };
 

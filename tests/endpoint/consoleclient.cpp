@@ -5,8 +5,6 @@
 #include "protocol/messages.h"
 #include "runtime/engine.h"
 
-#include <QSignalSpy>
-
 using namespace flowscope;
 
 namespace ConsoleTest {
@@ -28,9 +26,11 @@ RawClient::RawClient(QObject *parent)
 
 bool RawClient::open(const QUrl &url)
 {
-    QSignalSpy connected(&m_socket, &QWebSocket::connected);
     m_socket.open(url);
-    return connected.wait(5000);
+    // A refused upgrade ends in a disconnect, not a timeout.
+    EndpointTest::waitUntil(
+        [&] { return m_closed || m_socket.state() == QAbstractSocket::ConnectedState; });
+    return m_socket.state() == QAbstractSocket::ConnectedState;
 }
 
 bool RawClient::hello(FrameCodec::Encoding encoding, int protocol)

@@ -5,6 +5,7 @@
 #include "endpointfixture.h"
 
 #include "endpoint/consolehub.h"
+#include "endpoint/httpendpoint.h"
 #include "events/eventbus.h"
 #include "protocol/messages.h"
 #include "runtime/engine.h"
@@ -13,7 +14,6 @@
 #include <QSemaphore>
 #include <QTest>
 #include <QThread>
-#include <QWebSocketServer>
 
 #include <algorithm>
 
@@ -24,15 +24,14 @@ using Encoding = FrameCodec::Encoding;
 
 namespace {
 
-// An engine and a console hub behind a WebSocket server on an ephemeral loopback port.
+// An engine and its HttpEndpoint on an ephemeral loopback port.
 struct ConsoleServer
 {
     std::unique_ptr<Engine> engine;
-    std::unique_ptr<QWebSocketServer> server;
-    std::unique_ptr<ConsoleHub> hub;
-    AccessRole role = AccessRole::Control;
+    std::unique_ptr<HttpEndpoint> endpoint;
+    QString token; // sent as ?token= on the upgrade
 
-    // Heartbeats are an hour apart, so the tests' own events have consecutive numbers.
+    // Heartbeats are an hour apart, so that only the tests' own events flow.
     static EngineConfig quietConfig()
     {
         EngineConfig config = EndpointTest::Fixture::defaultConfig();
@@ -40,32 +39,27 @@ struct ConsoleServer
         return config;
     }
 
-    bool start(const EngineConfig &config = quietConfig())
+    bool start(const EngineConfig &config = quietConfig(), const AccessPolicy *policy = nullptr)
     {
         engine = std::make_unique<Engine>(config);
         engine->addFlowJson(EndpointTest::slowFlow, QStringLiteral("test"));
-        hub = std::make_unique<ConsoleHub>(engine.get());
-        server = std::make_unique<QWebSocketServer>(QStringLiteral("test"),
-                                                    QWebSocketServer::NonSecureMode);
-        QObject::connect(server.get(), &QWebSocketServer::newConnection, server.get(), [this] {
-            while (QWebSocket *socket = server->nextPendingConnection()) {
-                socket->setParent(nullptr);
-                hub->accept(std::unique_ptr<QWebSocket>(socket), role);
-            }
-        });
-        return server->listen(QHostAddress::LocalHost, 0);
+        endpoint = std::make_unique<HttpEndpoint>(engine.get());
+        if (policy)
+            endpoint->setAccessPolicy(*policy);
+        return endpoint->listen(QHostAddress::LocalHost, 0) != 0;
     }
     ~ConsoleServer()
     {
-        hub.reset();
-        server.reset();
+        endpoint.reset();
         engine.reset();
     }
+    ConsoleHub *hub() const { return endpoint->consoles(); }
+
     // Every connection has subscribed.
     bool waitForSubscribers(int count)
     {
         return waitUntil([&] {
-            const QList<ConsoleChannel *> &channels = hub->channels();
+            const QList<ConsoleChannel *> &channels = hub()->channels();
             return channels.size() == count
                    && std::all_of(channels.begin(), channels.end(),
                                   [](const ConsoleChannel *c) { return c->isSubscribed(); });
@@ -85,7 +79,10 @@ struct ConsoleServer
 
     QUrl url() const
     {
-        return QUrl(QStringLiteral("ws://127.0.0.1:%1/api/ws/console").arg(server->serverPort()));
+        QUrl url(QStringLiteral("ws://127.0.0.1:%1/api/ws/console").arg(endpoint->port()));
+        if (!token.isEmpty())
+            url.setQuery(QStringLiteral("token=") + token);
+        return url;
     }
 };
 
@@ -328,9 +325,12 @@ private Q_SLOTS:
 
     void readOnlyRoleIsForbiddenToStart()
     {
+        AccessPolicy policy;
+        policy.setReadToken("watch");
+        policy.setControlToken("drive");
         ConsoleServer server;
-        server.role = AccessRole::Read;
-        QVERIFY(server.start());
+        server.token = QStringLiteral("watch");
+        QVERIFY(server.start(ConsoleServer::quietConfig(), &policy));
         RawClient client;
         QVERIFY(client.open(server.url()));
         QVERIFY(client.hello(Encoding::Json));
@@ -342,6 +342,19 @@ private Q_SLOTS:
         QCOMPARE(refused.value(QStringLiteral("error")).toMap().value(QStringLiteral("code")),
                  QCborValue(QStringLiteral("forbidden")));
         QVERIFY(server.engine->jobs().isEmpty());
+        // A control token in hello makes a connection opened with the read token a control one.
+        RawClient driver;
+        QVERIFY(driver.open(server.url()));
+        driver.send({{QStringLiteral("type"), QStringLiteral("hello")},
+                     {QStringLiteral("protocol"), 1},
+                     {QStringLiteral("token"), QStringLiteral("drive")}});
+        QVERIFY(waitUntil([&] { return !driver.frames().isEmpty(); }));
+        QCOMPARE(driver.frames().last().body.value(QStringLiteral("role")).toString(),
+                 QStringLiteral("control"));
+        // Without a token the upgrade itself is refused.
+        server.token.clear();
+        RawClient stranger;
+        QVERIFY(!stranger.open(server.url()));
         // Watching is allowed.
         const QCborMap flows = client.command(QStringLiteral("flows"));
         QCOMPARE(flows.value(QStringLiteral("ok")).toBool(), true);
@@ -397,7 +410,7 @@ private Q_SLOTS:
         QVERIFY(server.start());
         ConsoleChannel::Limits limits;
         limits.maxPendingBytes = 256 * 1024;
-        server.hub->setLimits(limits);
+        server.hub()->setLimits(limits);
 
         QThread readerThread;
         readerThread.start();
@@ -432,7 +445,7 @@ private Q_SLOTS:
             QTest::qWait(20); // the channel sends while the engine goes on
         }
         const qint64 publishMs = publishing.elapsed();
-        QVERIFY(waitUntil([&] { return server.hub->channels().first()->skippedEvents() > 0; }));
+        QVERIFY(waitUntil([&] { return server.hub()->channels().first()->skippedEvents() > 0; }));
         QVERIFY2(publishMs < 10000, qPrintable(QString::number(publishMs)));
 
         release.release();
