@@ -24,7 +24,8 @@ public:
 
     void setClientFactory(EngineClientFactory factory) { m_factory = std::move(factory); }
     bool canConnect() const { return bool(m_factory); }
-    // Reads why a client's connection failed (e.g. RemoteClient::lastError); optional.
+    // Reads why a client's connection failed (e.g. RemoteClient::lastError); optional. Only
+    // asked about clients the factory made.
     void setErrorReader(EngineSession::ErrorReader reader);
 
     const QVector<EngineSession *> &sessions() const { return m_sessions; }

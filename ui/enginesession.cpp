@@ -123,7 +123,8 @@ void EngineSession::followConnectionState(EngineClient::ConnectionState state)
 {
     if (state == EngineClient::ConnectionState::Connected)
         m_lastError.clear();
-    else if (state == EngineClient::ConnectionState::Disconnected && m_errorReader)
+    else if (state == EngineClient::ConnectionState::Disconnected && m_errorReader && m_open
+             && !m_local) // only clients from the factory: those the reader knows
         m_lastError = m_errorReader(m_client);
     if (state == EngineClient::ConnectionState::Connected)
         m_client->refreshFlows(); // the engine may have changed while we were away
