@@ -37,6 +37,12 @@ JobMonitorSocket::JobMonitorSocket(Engine *engine, JobId job, std::unique_ptr<QW
         stopWatching();
         Q_EMIT closed(this);
     });
+    connect(m_socket.get(), &QWebSocket::bytesWritten, this, [this] {
+        if (m_waitingForReader && m_socket->bytesToWrite() <= maxPendingBytes / 2) {
+            m_waitingForReader = false;
+            sendPending();
+        }
+    });
 
     m_relay->attach(this, [this] { sendPending(); });
     EventFilter filter;
@@ -87,6 +93,10 @@ void JobMonitorSocket::sendPending()
 {
     if (!m_subscription)
         return;
+    if (m_socket->bytesToWrite() > maxPendingBytes) {
+        m_waitingForReader = true;
+        return;
+    }
     const std::vector<Event> batch = m_subscription->takeAll();
     const quint64 droppedTotal = m_subscription->droppedCount();
     const quint64 dropped = droppedTotal - m_droppedReported;

@@ -26,6 +26,9 @@ class JobMonitorSocket : public QObject
 public:
     static constexpr int queueCapacity = 20000;
     static constexpr qint64 maxIncomingBytes = 64 * 1024;
+    // Unsent bytes at most; beyond, events wait in the bounded queue (which drops the oldest and
+    // says how many in the next message) until the reader catches up.
+    static constexpr qint64 maxPendingBytes = 4 * 1024 * 1024;
 
     JobMonitorSocket(Engine *engine, JobId job, std::unique_ptr<QWebSocket> socket,
                      QObject *parent = nullptr);
@@ -50,6 +53,7 @@ private:
     std::shared_ptr<Subscription> m_subscription;
     quint64 m_lastSentSeq = 0; // history and live batches overlap: skip what was sent
     quint64 m_droppedReported = 0;
+    bool m_waitingForReader = false;
 };
 
 } // namespace flowscope

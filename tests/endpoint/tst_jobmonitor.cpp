@@ -2,10 +2,14 @@
 // (its own subscription), late clients get the history first, unknown jobs and paths close 1008.
 #include "endpointfixture.h"
 
+#include "events/eventbus.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 
@@ -65,6 +69,7 @@ private Q_SLOTS:
     void monitorRefusesUnknownJobAndPath();
     void lateClientGetsTheHistory();
     void liveEventsFollowTheHistory();
+    void stalledReaderIsToldWhatItMissed();
 };
 
 void TestJobMonitor::initTestCase()
@@ -181,6 +186,53 @@ void TestJobMonitor::liveEventsFollowTheHistory()
     const QList<QJsonObject> events = client.events();
     for (int i = 1; i < events.size(); ++i)
         QVERIFY(events.at(i).value("seq").toInteger() > events.at(i - 1).value("seq").toInteger());
+}
+
+void TestJobMonitor::stalledReaderIsToldWhatItMissed()
+{
+    const QString id = m_fixture.startJob(QStringLiteral("slow"));
+    bool ok = false;
+    const JobId job = JobId::fromString(id, &ok);
+    QVERIFY(ok);
+    // A WebSocket client that stops reading: Qt keeps 1 byte, the kernel's buffers fill up.
+    QTcpSocket reader;
+    reader.setReadBufferSize(1);
+    reader.connectToHost(QStringLiteral("127.0.0.1"), m_fixture.port());
+    QVERIFY(reader.waitForConnected(5000));
+    const int before = m_fixture.endpoint().monitorCount();
+    reader.write("GET /api/ws/jobs/" + id.toLatin1()
+                 + "/monitor HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: "
+                   "Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                   "Sec-WebSocket-Version: 13\r\n\r\n");
+    QVERIFY(waitUntil([&] { return m_fixture.endpoint().monitorCount() > before; }));
+
+    // Far more than the kernel, the pending-bytes cap and the queue hold together.
+    const QVariantMap payload{{QStringLiteral("message"), QString(400, QLatin1Char('x'))}};
+    std::vector<Event> batch;
+    for (int round = 0; round < 100; ++round) {
+        batch.assign(1000, Event());
+        for (Event &event : batch) {
+            event.job = job;
+            event.payload = payload;
+        }
+        m_fixture.engine().bus().publish(batch);
+        QTest::qWait(2);
+    }
+    // The reader catches up and is told how many events it missed; it was never cut off.
+    reader.setReadBufferSize(0);
+    QByteArray received;
+    qsizetype searched = 0;
+    static const QRegularExpression missed(QStringLiteral("\"dropped\":[1-9]"));
+    QVERIFY(waitUntil(
+        [&] {
+            received += reader.readAll();
+            // Only what arrived since the last look (with room for a match across the edge).
+            const qsizetype from = qMax<qsizetype>(0, searched - 16);
+            searched = received.size();
+            return missed.match(QString::fromLatin1(received.mid(from))).hasMatch();
+        },
+        20000));
+    QCOMPARE(reader.state(), QAbstractSocket::ConnectedState);
 }
 
 QTEST_GUILESS_MAIN(TestJobMonitor)
