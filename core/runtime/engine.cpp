@@ -2,6 +2,7 @@
 
 #include "journal/journal.h"
 #include "routines/builtinroutines.h"
+#include "runtime/activation.h"
 #include "runtime/checkpointer.h"
 #include "runtime/enginecore.h"
 #include "runtime/enginehealth.h"
@@ -11,6 +12,8 @@
 
 #include <QDateTime>
 #include <QFile>
+
+#include <algorithm>
 
 namespace flowscope {
 
@@ -47,9 +50,9 @@ qint64 Engine::startedMs() const
     return d->startedMs();
 }
 
-Status Engine::addFlow(const FlowDefinition &flow)
+Status Engine::addFlow(const FlowDefinition &flow, FlowExists exists)
 {
-    return d->addFlow(flow);
+    return d->addFlow(flow, exists == FlowExists::Replace);
 }
 
 Status Engine::addFlowJson(const QByteArray &json, const QString &source, QString *flowId)
@@ -74,6 +77,33 @@ Status Engine::addFlowFile(const QString &path, QString *flowId)
 
 Status Engine::removeFlow(const QString &flowId)
 {
+    return d->removeFlow(flowId);
+}
+
+// A job started between the check and the removal is harmless: jobs keep the flow they started
+// with.
+Status Engine::removeIdleFlow(const QString &flowId)
+{
+    if (!d->flowRuntime(flowId))
+        return Status::notFound(QStringLiteral("no flow '%1'").arg(flowId));
+    QStringList busy;
+    const QVector<JobInfo> all = d->jobs();
+    for (const JobInfo &info : all) {
+        if (info.flowId == flowId && !isFinished(info.status))
+            busy.append(
+                QStringLiteral("%1 (%2)").arg(info.id.toString(), jobStatusName(info.status)));
+    }
+    if (!busy.isEmpty()) {
+        const qsizetype shown = 3;
+        const QString more = busy.size() > shown
+                                 ? QStringLiteral(" and %1 more").arg(busy.size() - shown)
+                                 : QString();
+        return Status::conflict(
+            QStringLiteral("flow '%1' has %2 unfinished job(s): %3%4; cancel them first")
+                .arg(flowId)
+                .arg(busy.size())
+                .arg(busy.mid(0, shown).join(QStringLiteral(", ")), more));
+    }
     return d->removeFlow(flowId);
 }
 QVector<FlowDefinition> Engine::flows() const
@@ -125,6 +155,45 @@ std::optional<JobInfo> Engine::job(JobId id) const
         return std::nullopt;
     std::lock_guard lock(job->mutex);
     return job->snapshot();
+}
+
+std::optional<JobDetail> Engine::jobDetail(JobId id) const
+{
+    const auto job = d->findJob(id);
+    if (!job)
+        return std::nullopt;
+    JobDetail detail;
+    std::lock_guard lock(job->mutex);
+    detail.info = job->snapshot();
+    const auto &nodes = job->flow->nodes;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        detail.routines.append(nodes[i].id);
+        if (i < job->routineVariables.size() && !job->routineVariables[i].isEmpty())
+            detail.routineVariables.insert(nodes[i].id, job->routineVariables[i]);
+    }
+    using Place = WaitingActivation::Place;
+    const auto add = [&](const Internal::ActivationPtr &a, Place place) {
+        detail.waiting.push_back(
+            {a->id, a->parent, nodes[size_t(a->routine)].id, a->slot, a->data, place});
+    };
+    for (const Internal::ActivationPtr &a : d->queuedActivations(*job))
+        add(a, Place::Queued);
+    for (const Internal::ActivationPtr &a : job->parked)
+        add(a, Place::Parked);
+    for (const Internal::ActivationPtr &a : job->held)
+        add(a, Place::Held);
+    for (const Internal::ActivationPtr &a : job->waiting)
+        add(a, Place::Waiting);
+    if (job->stop) {
+        add(job->stop, Place::Stopped);
+        detail.stopReason = job->stopReason;
+        detail.stopBreakpoint = job->stopBreakpoint;
+    }
+    std::sort(detail.waiting.begin(), detail.waiting.end(),
+              [](const WaitingActivation &a, const WaitingActivation &b) { return a.id < b.id; });
+    // Handlers waiting in checkpoint() count as running in the job's counter.
+    detail.runningHandlers = std::max(0, job->running.load() - int(job->waiting.size()));
+    return detail;
 }
 
 QVector<JobInfo> Engine::jobs() const

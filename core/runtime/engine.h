@@ -12,6 +12,7 @@
 #include "metrics/metricssummary.h"
 #include "runtime/agentinfo.h"
 #include "runtime/engineconfig.h"
+#include "runtime/jobdetail.h"
 #include "runtime/jobinfo.h"
 #include "runtime/result.h"
 
@@ -63,11 +64,15 @@ public:
     QObject *threadContext() const;
     qint64 startedMs() const;
 
-    // Flows. addFlow replaces a flow of the same id (running jobs keep the old one).
-    Status addFlow(const FlowDefinition &flow);
+    // Flows. addFlow replaces a flow of the same id (running jobs keep the old one), or with
+    // FlowExists::Refuse answers Conflict.
+    enum class FlowExists { Replace, Refuse };
+    Status addFlow(const FlowDefinition &flow, FlowExists exists = FlowExists::Replace);
     Status addFlowJson(const QByteArray &json, const QString &source, QString *flowId = nullptr);
     Status addFlowFile(const QString &path, QString *flowId = nullptr);
     Status removeFlow(const QString &flowId);
+    // Conflict while jobs of the flow are unfinished (pending, running or paused).
+    Status removeIdleFlow(const QString &flowId);
     QVector<FlowDefinition> flows() const;
     std::optional<FlowDefinition> flow(const QString &flowId) const;
     // Registers the demo flows shipped in the resources (scan_swarm, fastmon, etl).
@@ -79,6 +84,8 @@ public:
     Status resumeJob(JobId id);
     Status cancelJob(JobId id);
     std::optional<JobInfo> job(JobId id) const;
+    // The job's full state: routine variables and the activations still to run, too.
+    std::optional<JobDetail> jobDetail(JobId id) const;
     QVector<JobInfo> jobs() const;
     // Jobs changed (or removed) since a version; *latest receives the current version.
     QVector<JobInfo> jobsChangedSince(quint64 version, quint64 *latest) const;

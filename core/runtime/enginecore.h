@@ -52,7 +52,11 @@ public:
     void wakeEngineThread(); // from any thread; a no-op before the thread runs
     qint64 startedMs() const { return m_startedMs; }
 
-    Status addFlow(const FlowDefinition &flow) { return m_flows.add(flow); }
+    // replace: false answers Conflict when the id is taken.
+    Status addFlow(const FlowDefinition &flow, bool replace = true)
+    {
+        return m_flows.add(flow, replace);
+    }
     Status removeFlow(const QString &flowId) { return m_flows.remove(flowId); }
     QVector<FlowDefinition> flows() const { return m_flows.list(); }
     std::shared_ptr<const FlowRuntime> flowRuntime(const QString &flowId) const

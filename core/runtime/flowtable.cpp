@@ -13,7 +13,7 @@ FlowTable::FlowTable(const RoutineRegistry &registry, QueueFor queueFor)
     , m_queueFor(std::move(queueFor))
 {}
 
-Status FlowTable::add(const FlowDefinition &flow)
+Status FlowTable::add(const FlowDefinition &flow, bool replace)
 {
     auto runtime = std::make_shared<FlowRuntime>();
     runtime->definition = flow;
@@ -60,6 +60,8 @@ Status FlowTable::add(const FlowDefinition &flow)
         route->targets.push_back({to, c.toSlot, target.slotSymbols.value(c.toSlot)});
     }
     std::unique_lock lock(m_lock);
+    if (!replace && m_flows.contains(flow.flowId))
+        return Status::conflict(QStringLiteral("flow '%1' exists already").arg(flow.flowId));
     m_flows.insert(flow.flowId, std::move(runtime));
     return Status::success();
 }

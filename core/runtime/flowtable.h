@@ -28,8 +28,9 @@ public:
 
     FlowTable(const RoutineRegistry &registry, QueueFor queueFor);
 
-    // Replaces a flow of the same id (running jobs keep the old one).
-    Status add(const FlowDefinition &flow);
+    // Replaces a flow of the same id (running jobs keep the old one), or with replace false
+    // answers Conflict.
+    Status add(const FlowDefinition &flow, bool replace = true);
     Status remove(const QString &flowId);
     QVector<FlowDefinition> list() const; // by id
     std::shared_ptr<const FlowRuntime> find(const QString &flowId) const;
