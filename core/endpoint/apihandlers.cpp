@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -15,19 +16,11 @@ namespace flowscope {
 
 namespace {
 
-// A malformed id cannot name a job, so it gets the same 404 as an unknown one.
 std::optional<JobInfo> findJob(const Engine &engine, const QString &text, JobId *id)
 {
-    bool ok = false;
-    *id = JobId::fromString(text, &ok);
-    if (!ok || id->isNull())
+    if (!ApiHandlers::parseJobId(text, id))
         return std::nullopt;
     return engine.job(*id);
-}
-
-QString noJob(const QString &text)
-{
-    return QStringLiteral("no job '%1'").arg(text);
 }
 
 } // namespace
@@ -180,6 +173,24 @@ ApiReply ApiHandlers::trace(const QString &jobId, const QUrlQuery &query) const
 ApiReply ApiHandlers::error(int httpStatus, const QString &message)
 {
     return {httpStatus, EndpointJson::error(httpStatus, message)};
+}
+
+bool ApiHandlers::parseJobId(const QString &text, JobId *id)
+{
+    bool ok = false;
+    *id = JobId::fromString(text, &ok);
+    return ok && !id->isNull();
+}
+
+QString ApiHandlers::noJob(const QString &text)
+{
+    return QStringLiteral("no job '%1'").arg(text);
+}
+
+RawReply ApiHandlers::rawError(int httpStatus, const QString &message)
+{
+    return {httpStatus, QByteArrayLiteral("application/json"),
+            QJsonDocument(EndpointJson::error(httpStatus, message)).toJson(QJsonDocument::Compact)};
 }
 
 ApiReply ApiHandlers::error(const RequestError &requestError)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runtime/jobid.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -48,10 +50,16 @@ public:
     ApiReply controlJob(const QString &jobId, JobAction action) const;
     ApiReply trace(const QString &jobId, const QUrlQuery &query) const;
 
+    // A malformed id cannot name a job: callers answer it with the 404 of an unknown one.
+    static bool parseJobId(const QString &text, JobId *id);
+    static QString noJob(const QString &text);
+
     static ApiReply error(int httpStatus, const QString &message);
     static ApiReply error(const RequestError &requestError);
     // Maps an engine Status onto 404 / 400 / 409.
     static ApiReply error(const Status &status);
+    // The same envelope for routes whose success is not JSON.
+    static RawReply rawError(int httpStatus, const QString &message);
 
 private:
     Engine *m_engine;

@@ -83,12 +83,6 @@ QJsonArray jobErrors(const QVector<Event> &trace)
     return errors;
 }
 
-RawReply jsonError(int status, const QString &message)
-{
-    return {status, QByteArrayLiteral("application/json"),
-            QJsonDocument(EndpointJson::error(status, message)).toJson(QJsonDocument::Compact)};
-}
-
 } // namespace
 
 HealthHandlers::HealthHandlers(Engine *engine)
@@ -274,9 +268,10 @@ RawReply HealthHandlers::report(const QUrlQuery &query) const
     if (query.hasQueryItem(QStringLiteral("format"))) {
         const QString name = query.queryItemValue(QStringLiteral("format"), QUrl::FullyDecoded);
         if (!reportFormatFromName(name, &format)) {
-            return jsonError(400, QStringLiteral("format: unknown report format '%1' (expected "
-                                                 "md, json, html or pdf)")
-                                      .arg(name));
+            return ApiHandlers::rawError(
+                400, QStringLiteral("format: unknown report format '%1' (expected "
+                                    "md, json, html or pdf)")
+                         .arg(name));
         }
     }
     const HealthReport report = healthReportFromEngine(*m_engine);
@@ -287,7 +282,7 @@ RawReply HealthHandlers::report(const QUrlQuery &query) const
                               ? ReportRendering::renderPdf(report, &bytes, &message, &status)
                               : ReportWriter::render(report, format, &bytes, &message);
     if (!rendered)
-        return jsonError(status, message);
+        return ApiHandlers::rawError(status, message);
     return {200, reportMimeType(format).toUtf8(), bytes};
 }
 

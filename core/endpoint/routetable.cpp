@@ -7,7 +7,8 @@ void RouteTable::add(const QString &method, const QString &pattern)
     QString expression = QRegularExpression::escape(pattern);
     expression.replace(QRegularExpression::escape(QStringLiteral("<arg>")),
                        QStringLiteral("[^/]+"));
-    m_entries.append({method, QRegularExpression(QRegularExpression::anchoredPattern(expression))});
+    m_entries.append(
+        {method, pattern, QRegularExpression(QRegularExpression::anchoredPattern(expression))});
 }
 
 QStringList RouteTable::methodsFor(const QString &path) const
@@ -19,6 +20,14 @@ QStringList RouteTable::methodsFor(const QString &path) const
     }
     methods.sort();
     return methods;
+}
+
+QList<QPair<QString, QString>> RouteTable::routes() const
+{
+    QList<QPair<QString, QString>> list;
+    for (const Entry &entry : m_entries)
+        list.append({entry.method, entry.pattern});
+    return list;
 }
 
 } // namespace flowscope

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QPair>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
@@ -17,11 +18,14 @@ public:
     void add(const QString &method, const QString &pattern);
     // The methods served on this path, sorted; empty for an unknown path.
     QStringList methodsFor(const QString &path) const;
+    // Every (method, pattern) as added, in that order: what the server really serves.
+    QList<QPair<QString, QString>> routes() const;
 
 private:
     struct Entry
     {
         QString method;
+        QString pattern;
         QRegularExpression path;
     };
     QList<Entry> m_entries;
