@@ -1,11 +1,14 @@
-// Fuzzes the REST handlers (core/endpoint/apihandlers.h, healthhandlers.h, checkpointhandlers.h)
-// without sockets, on a real engine with the demo flows and a journal. The input is
-// "body \0 query \0 job-id": the body goes to POST /api/jobs and to the checkpoint, resume-from
-// and fork routes, the query to GET /api/jobs, the trace, the alerts, the metrics and the report,
-// the id to the per-job, per-flow and per-agent routes.
+// Fuzzes the REST handlers (core/endpoint/apihandlers.h, healthhandlers.h, checkpointhandlers.h,
+// flowhandlers.h, jobstatehandlers.h) without sockets, on a real engine with the demo flows and a
+// journal. The input is "body \0 query \0 job-id": the body goes to POST /api/jobs, to the flow
+// create and validate routes and to the checkpoint, resume-from and fork routes, the query to
+// GET /api/jobs, the trace, the logs, the export, the alerts, the metrics and the report, the id
+// to the per-job, per-flow and per-agent routes.
 #include "endpoint/apihandlers.h"
 #include "endpoint/checkpointhandlers.h"
+#include "endpoint/flowhandlers.h"
 #include "endpoint/healthhandlers.h"
+#include "endpoint/jobstatehandlers.h"
 #include "runtime/engine.h"
 
 #include <QCoreApplication>
@@ -110,6 +113,48 @@ void fuzzFork(const QString &jobId, const QByteArray &body, const ApiHandlers &a
         keepLive(forked.body.value(QLatin1String("job_id")).toString(), api, input);
 }
 
+void checkRaw(const RawReply &reply, const char *route, const QByteArray &input)
+{
+    const int s = reply.httpStatus;
+    const bool ok = (s == 200 && !reply.body.isEmpty())
+                    || ((s == 400 || s == 404) && reply.contentType == "application/json");
+    if (ok)
+        return;
+    std::fprintf(stderr, "%s answered %d (%s)\ninput: %s\n", route, s,
+                 reply.contentType.constData(), input.toPercentEncoding().constData());
+    std::abort();
+}
+
+// The flow routes with the fuzzed body as a flow; a flow it creates is run once and removed, so
+// the demo flows stay and the engine's flows do not pile up. The job state and log routes.
+void fuzzFlowsAndState(const QByteArray &body, const QUrlQuery &query, const QString &idText,
+                       const QString &createdJob, const QByteArray &input)
+{
+    const FlowHandlers flows(engine);
+    checkReply(flows.validateBody(body), "POST /api/flows/validate", input);
+    const ApiReply created = flows.createFlow(body);
+    checkReply(created, "POST /api/flows", input);
+    if (created.httpStatus == 201) {
+        const QString flowId = created.body.value(QLatin1String("flow_id")).toString();
+        checkReply(flows.validateFlow(flowId), "POST /api/flows/{id}/validate", input);
+        checkRaw(flows.exportFlow(flowId, query), "GET /api/flows/{id}/export", input);
+        checkReply(flows.flowDsl(flowId, query), "GET /api/flows/{id}/dsl", input);
+        // Removed unless a job of it still runs (409); a later input's create then gets a 409.
+        checkReply(flows.deleteFlow(flowId), "DELETE /api/flows/{id}", input);
+    }
+    checkReply(flows.validateFlow(idText), "POST /api/flows/{id}/validate", input);
+    checkRaw(flows.exportFlow(idText, query), "GET /api/flows/{id}/export", input);
+    checkReply(flows.flowDsl(idText, query), "GET /api/flows/{id}/dsl", input);
+
+    const JobStateHandlers jobs(engine);
+    checkReply(jobs.jobState(idText), "GET /api/jobs/{id}/state", input);
+    checkReply(jobs.jobLogs(idText, query), "GET /api/jobs/{id}/logs", input);
+    if (!createdJob.isEmpty()) {
+        checkReply(jobs.jobState(createdJob), "GET /api/jobs/{id}/state", input);
+        checkReply(jobs.jobLogs(createdJob, query), "GET /api/jobs/{id}/logs", input);
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -162,5 +207,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auto action = size % 2 ? ApiHandlers::JobAction::Pause : ApiHandlers::JobAction::Resume;
     checkReply(api.controlJob(idText, action), "POST /api/jobs/{id}/pause|resume", input);
     fuzzHealth(body, query, idText, input);
+    fuzzFlowsAndState(body, query, idText, created.httpStatus == 201 ? createdId : QString(),
+                      input);
     return 0;
 }

@@ -1,8 +1,10 @@
-// Fuzzes the endpoint's request parsing (core/endpoint/requestparsing.h, healthparsing.h): the
-// bytes as a request body (POST /api/jobs, the checkpoint, resume-from and fork bodies), as the
-// query string of GET /api/jobs, the trace, the alerts and the metrics routes, and as a time.
+// Fuzzes the endpoint's request parsing (core/endpoint/requestparsing.h, healthparsing.h,
+// restparsing.h): the bytes as a request body (POST /api/jobs, the flow bodies, the checkpoint,
+// resume-from and fork bodies), as the query string of GET /api/jobs, the trace, the logs, the
+// export, the alerts and the metrics routes, and as a time.
 #include "endpoint/healthparsing.h"
 #include "endpoint/requestparsing.h"
+#include "endpoint/restparsing.h"
 
 #include <QUrlQuery>
 
@@ -95,6 +97,34 @@ void checkHealthQueries(const QUrlQuery &query, const QByteArray &bytes)
     }
 }
 
+// POST /api/flows and /api/flows/validate; the queries of the logs and the export.
+void checkRestParsing(const QByteArray &bytes, const QUrlQuery &query)
+{
+    QJsonObject dsl;
+    RequestError dslError;
+    const bool dslOk = RestParsing::flowDsl(bytes, &dsl, &dslError);
+    checkError(dslOk, dslError, bytes);
+    if (dslOk) {
+        check(!dsl.contains(QStringLiteral("dsl")) || !dsl.contains(QStringLiteral("dsl_dict"))
+                  || dsl.contains(QStringLiteral("routines")),
+              "an envelope is unwrapped", bytes);
+    }
+
+    LogPageQuery page;
+    RequestError pageError;
+    const bool pageOk = RestParsing::logPageQuery(query, &page, &pageError);
+    checkError(pageOk, pageError, bytes);
+    if (pageOk) {
+        check(page.limit >= 1 && page.limit <= LogPageQuery::maxLimit, "log limit in range", bytes);
+        check(page.offset >= 0, "log offset >= 0", bytes);
+    }
+
+    FlowFormat format;
+    RequestError formatError;
+    checkError(RestParsing::flowFormat(query, FlowFormat::Json, &format, &formatError), formatError,
+               bytes);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -139,5 +169,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     checkHealthBodies(bytes);
     checkHealthQueries(query, bytes);
+    checkRestParsing(bytes, query);
     return 0;
 }
