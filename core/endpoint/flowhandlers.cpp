@@ -43,15 +43,26 @@ FlowHandlers::FlowHandlers(Engine *engine)
     : m_engine(engine)
 {}
 
-ApiReply FlowHandlers::createFlow(const QByteArray &body) const
+std::optional<FlowDefinition> FlowHandlers::loadBody(const QByteArray &body,
+                                                     QVector<FlowIssue> *issues,
+                                                     ApiReply *malformed) const
 {
     QJsonObject dsl;
     RequestError requestError;
-    if (!RestParsing::flowDsl(body, &dsl, &requestError))
-        return ApiHandlers::error(requestError);
+    if (!RestParsing::flowDsl(body, &dsl, &requestError)) {
+        *malformed = ApiHandlers::error(requestError);
+        return std::nullopt;
+    }
+    return m_engine->loader().fromDsl(dsl, requestSource, issues);
+}
+
+ApiReply FlowHandlers::createFlow(const QByteArray &body) const
+{
     QVector<FlowIssue> issues;
-    const std::optional<FlowDefinition> definition
-        = m_engine->loader().fromDsl(dsl, requestSource, &issues);
+    ApiReply malformed;
+    const std::optional<FlowDefinition> definition = loadBody(body, &issues, &malformed);
+    if (malformed.httpStatus >= 400)
+        return malformed;
     if (!definition) {
         ApiReply reply = ApiHandlers::error(400, FlowLoader::describe(issues));
         reply.body.insert(QStringLiteral("issues"), issuesJson(issues, QStringLiteral("error")));
@@ -86,13 +97,11 @@ ApiReply FlowHandlers::validateFlow(const QString &flowId) const
 
 ApiReply FlowHandlers::validateBody(const QByteArray &body) const
 {
-    QJsonObject dsl;
-    RequestError requestError;
-    if (!RestParsing::flowDsl(body, &dsl, &requestError))
-        return ApiHandlers::error(requestError);
     QVector<FlowIssue> issues;
-    const std::optional<FlowDefinition> definition
-        = m_engine->loader().fromDsl(dsl, requestSource, &issues);
+    ApiReply malformed;
+    const std::optional<FlowDefinition> definition = loadBody(body, &issues, &malformed);
+    if (malformed.httpStatus >= 400)
+        return malformed;
     return validation(definition, issues);
 }
 

@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QVector>
 
+#include <optional>
+
 class QUrlQuery;
 
 namespace flowscope {
@@ -40,6 +42,10 @@ public:
     static QJsonArray warnings(const FlowDefinition &definition);
 
 private:
+    // The body read as a flow: the definition, or the loader's issues; a body that is not a flow
+    // at all (not JSON, over the limit, a bad envelope) sets *malformed instead.
+    std::optional<FlowDefinition> loadBody(const QByteArray &body, QVector<FlowIssue> *issues,
+                                           ApiReply *malformed) const;
     ApiReply validation(const std::optional<FlowDefinition> &definition,
                         const QVector<FlowIssue> &issues) const;
 

@@ -7,6 +7,7 @@
 #include "jsonshapes.h"
 #include "prometheusexporter.h"
 #include "requestparsing.h"
+#include "restroutes.h"
 #include "ssehub.h"
 #include "tlsfiles.h"
 
@@ -62,6 +63,7 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     addHealthRoutes(); // first: /api/jobs/interrupted must win over /api/jobs/<arg>
     addRestRoutes();
     addDebugRoutes();
+    RestRoutes::add(m_router, m_sockets, engine, this);
     addStreamRoutes();
     addWebSocketChannels();
     addWebSocketRoute();

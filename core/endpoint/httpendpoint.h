@@ -50,6 +50,8 @@ public:
     // The routers further channels register with (before listen).
     EndpointRouter &router() { return m_router; }
     WebSocketRouter &webSockets() { return m_sockets; }
+    // Every HTTP route registered, for checking the OpenAPI document against it.
+    const RouteTable &routeTable() const { return m_routes; }
 
     // Returns the port really bound (port 0 picks a free one), or 0 with *error set.
     quint16 listen(const QHostAddress &address, quint16 port, QString *error = nullptr);

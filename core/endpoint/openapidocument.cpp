@@ -115,7 +115,8 @@ QJsonObject operation(const OpenApiTable::Operation &op)
         {QStringLiteral("default"), QJsonObject{{QStringLiteral("$ref"), errorResponse}}}};
     QString id = QString::fromLatin1(op.method).toLower() + QLatin1Char('_')
                  + QString::fromLatin1(op.path);
-    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9]+"));
+    // '-' kept: step-over and step_over are two operations.
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9\\-]+"));
     id.replace(unsafe, QStringLiteral("_"));
     if (id.endsWith(QLatin1Char('_')))
         id.chop(1);

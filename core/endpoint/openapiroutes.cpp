@@ -132,6 +132,8 @@ const QList<Operation> &operations()
         {"GET", "/api/messages/stream/status/", "streams", "Open event streams (SWF path)", 200,
          "StreamStatus", none, none},
         // WebSockets
+        {"GET", "/api/ws/{channel}", "websockets",
+         "A WebSocket path asked without an upgrade: 400 naming it", 400, none, none, none},
         {"GET", "/api/ws/jobs/{job_id}/monitor", "websockets",
          "WebSocket: one job's events (docs/api.md)", 101, none, none, none},
         {"GET", "/api/ws/jobs/{job_id}/debug", "websockets",
