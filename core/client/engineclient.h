@@ -25,6 +25,9 @@ public:
 
     using QObject::QObject;
 
+    // The types the signals carry, for queued connections; implementations call it once.
+    static void registerMetaTypes();
+
     virtual QString displayName() const = 0;
     virtual ConnectionState connectionState() const = 0;
 

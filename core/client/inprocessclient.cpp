@@ -35,16 +35,7 @@ InProcessClient::InProcessClient(Engine *engine, QObject *parent)
     , m_engine(engine)
     , m_pump(new InProcessPump(engine, this, eventBufferCapacity))
 {
-    qRegisterMetaType<ClientUpdate>();
-    qRegisterMetaType<JobId>();
-    qRegisterMetaType<DebugState>();
-    qRegisterMetaType<EvaluationResult>();
-    qRegisterMetaType<QVector<Breakpoint>>();
-    qRegisterMetaType<MetricsSummary>();
-    qRegisterMetaType<QVector<MetricsPoint>>();
-    qRegisterMetaType<QVector<MetricsSummary>>();
-    qRegisterMetaType<QVector<JobRecord>>();
-    qRegisterMetaType<QVector<JobCheckpoint>>();
+    registerMetaTypes();
     m_pump->moveToThread(engine->threadContext()->thread());
     QMetaObject::invokeMethod(m_pump, &InProcessPump::start, Qt::QueuedConnection);
     refreshFlows();
