@@ -16,6 +16,15 @@ namespace {
 
 constexpr int statusPeriodMs = 250;
 
+// Small frames go out at once rather than waiting for the previous one's acknowledgement
+// (Nagle's algorithm with delayed ACKs can hold them 40 ms). QWebSocket keeps its TCP socket
+// as a child without an accessor.
+void lowerDelay(QWebSocket *socket)
+{
+    if (auto *tcp = socket->findChild<QAbstractSocket *>())
+        tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+}
+
 QString roleName(AccessRole role)
 {
     return role == AccessRole::Control ? QStringLiteral("control") : QStringLiteral("read");
@@ -66,6 +75,7 @@ ConsoleChannel::ConsoleChannel(Engine *engine, const ConsoleCommands *commands,
     connect(m_stateTimer, &QTimer::timeout, this, &ConsoleChannel::tick);
     m_relay->attach(this, [this] { wake(); });
     m_sinceFrame.start();
+    lowerDelay(m_socket.get());
 }
 
 ConsoleChannel::~ConsoleChannel()
@@ -278,8 +288,8 @@ void ConsoleChannel::sendEvents()
     }
     if (dropped > 0 && !events.empty() && events.front().seq > m_lastSentSeq + 1)
         sendGap(m_lastSentSeq + 1, events.front().seq - 1);
-    sendBatch(events.data(), events.size(), dropped);
-    m_sinceFrame.restart();
+    if (sendBatch(events.data(), events.size(), dropped))
+        m_sinceFrame.restart(); // the pace counts frames sent, not looks at an empty queue
 }
 
 bool ConsoleChannel::wanted(const Event &event) const
@@ -288,7 +298,7 @@ bool ConsoleChannel::wanted(const Event &event) const
            && (m_agents.isEmpty() || m_agents.contains(event.agent.id()));
 }
 
-void ConsoleChannel::sendBatch(const Event *events, size_t count, quint64 dropped)
+bool ConsoleChannel::sendBatch(const Event *events, size_t count, quint64 dropped)
 {
     std::vector<Event> kept;
     const bool filtered
@@ -308,6 +318,7 @@ void ConsoleChannel::sendBatch(const Event *events, size_t count, quint64 droppe
         m_lastSentSeq = events[start + n - 1].seq;
         m_sentEvents += n;
     }
+    return count > 0;
 }
 
 void ConsoleChannel::sendState()

@@ -73,7 +73,8 @@ private:
     void wake();
     void tick();
     void sendEvents();
-    void sendBatch(const Event *events, size_t count, quint64 dropped);
+    // Whether anything was sent.
+    bool sendBatch(const Event *events, size_t count, quint64 dropped);
     void sendState();
     void sendGap(quint64 from, quint64 to);
     bool wanted(const Event &event) const;

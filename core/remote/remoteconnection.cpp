@@ -50,7 +50,6 @@ void RemoteConnection::open()
             else if (m_welcomed)
                 m_socket->ping();
         });
-        m_sinceDelivery.start();
     }
     QString error;
     m_url = consoleChannelUrl(m_endpoint.url, &error);
@@ -93,6 +92,9 @@ void RemoteConnection::connectNow()
     m_socket->setMaxAllowedIncomingFrameSize(256 << 20);
     connect(m_socket, &QWebSocket::connected, this, [this] {
         m_sinceHeard.start();
+        // Commands are small frames: send each at once (no Nagle delay behind the last).
+        if (auto *tcp = m_socket->findChild<QAbstractSocket *>())
+            tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         Protocol::Hello hello;
         hello.encoding = m_endpoint.cbor ? FrameCodec::Encoding::Cbor : FrameCodec::Encoding::Json;
         hello.token = m_endpoint.token;
@@ -355,23 +357,23 @@ void RemoteConnection::stateFrame(const Frame &frame)
 
 void RemoteConnection::scheduleDelivery()
 {
-    if (m_deliveryTimer->isActive())
-        return;
-    const qint64 elapsed = m_sinceDelivery.elapsed();
-    if (!m_shared->inFlight.load() && elapsed >= frameMs)
-        deliver();
-    else
-        m_deliveryTimer->start(int(std::max<qint64>(1, frameMs - elapsed)));
+    // The server already paces its frames; a zero timer gathers those that came together. While
+    // an update is in flight, taken() schedules the next.
+    if (!m_deliveryTimer->isActive() && !m_shared->inFlight.load())
+        m_deliveryTimer->start(0);
+}
+
+void RemoteConnection::taken()
+{
+    scheduleDelivery();
 }
 
 void RemoteConnection::deliver()
 {
     if (m_pending.events.isEmpty() && !m_pendingNews)
         return;
-    if (m_shared->inFlight.load()) {
-        m_deliveryTimer->start(frameMs); // the receiver has not taken the last one yet
-        return;
-    }
+    if (m_shared->inFlight.load())
+        return; // taken() comes back here
     ClientUpdate update = m_pending;
     update.droppedEvents = m_dropped;
     // What stays from one update to the next: the engine's figures.
@@ -383,7 +385,6 @@ void RemoteConnection::deliver()
     m_pending.failedAfterMs = update.failedAfterMs;
     m_pendingNews = false;
     m_shared->inFlight.store(true);
-    m_sinceDelivery.restart();
     Q_EMIT updateReady(update);
 }
 

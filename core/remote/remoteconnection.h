@@ -31,15 +31,15 @@ struct RemoteShared
 
 // The console protocol's client side, in a thread of its own so that decoding never runs in the
 // GUI thread: connects (and reconnects with a backoff of 0.5 s doubling to 10 s), says hello,
-// subscribes from where it left off, turns frames into ClientUpdates posted at most ~30 times a
-// second (and at once when the last post is older than that), and carries commands and replies.
+// subscribes from where it left off, turns frames into ClientUpdates (the frames that arrived
+// together make one; the server sends at most ~30 events frames a second), and carries commands
+// and replies.
 // Events wait here, at most maxPendingEvents of them, while the receiver has not taken the
 // previous update; beyond that the oldest are dropped and counted.
 class RemoteConnection : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int frameMs = 33;
     static constexpr int maxPendingEvents = 1000000;
     static constexpr int firstBackoffMs = 500;
     static constexpr int maxBackoffMs = 10000;
@@ -56,6 +56,8 @@ public:
     void sendCommand(quint64 id, const QString &name, const QCborMap &args);
     // Reads a flow file here (not in the GUI thread) and sends it as add_flow.
     void sendFlowFile(quint64 id, const QString &path);
+    // The receiver took the last update: the next may go.
+    void taken();
 
 Q_SIGNALS:
     void stateChanged(flowscope::EngineClient::ConnectionState state);
@@ -85,7 +87,6 @@ private:
     QTimer *m_reconnectTimer = nullptr;
     QTimer *m_deliveryTimer = nullptr;
     QTimer *m_pingTimer = nullptr;
-    QElapsedTimer m_sinceDelivery;
     QElapsedTimer m_sinceHeard;
     EventDecoder m_decoder;
     EngineClient::ConnectionState m_state = EngineClient::ConnectionState::Disconnected;
