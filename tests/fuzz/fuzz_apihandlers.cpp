@@ -1,14 +1,15 @@
 // Fuzzes the REST handlers (core/endpoint/apihandlers.h, healthhandlers.h, checkpointhandlers.h,
-// flowhandlers.h, jobstatehandlers.h) without sockets, on a real engine with the demo flows and a
-// journal. The input is "body \0 query \0 job-id": the body goes to POST /api/jobs, to the flow
-// create and validate routes and to the checkpoint, resume-from and fork routes, the query to
-// GET /api/jobs, the trace, the logs, the export, the alerts, the metrics and the report, the id
-// to the per-job, per-flow and per-agent routes.
+// flowhandlers.h, jobstatehandlers.h, tracehandlers.h) without sockets, on a real engine with the
+// demo flows and a journal. The input is "body \0 query \0 job-id": the body goes to POST
+// /api/jobs, to the flow create and validate routes and to the checkpoint, resume-from and fork
+// routes, the query to GET /api/jobs, the trace (JSON or Chrome), the logs, the export, the
+// alerts, the metrics and the report, the id to the per-job, per-flow and per-agent routes.
 #include "endpoint/apihandlers.h"
 #include "endpoint/checkpointhandlers.h"
 #include "endpoint/flowhandlers.h"
 #include "endpoint/healthhandlers.h"
 #include "endpoint/jobstatehandlers.h"
+#include "endpoint/tracehandlers.h"
 #include "runtime/engine.h"
 
 #include <QCoreApplication>
@@ -125,6 +126,19 @@ void checkRaw(const RawReply &reply, const char *route, const QByteArray &input)
     std::abort();
 }
 
+// A trace answered is JSON, whatever its format (a Chrome trace is written without a document).
+void checkTrace(const RawReply &reply, const QByteArray &input)
+{
+    checkRaw(reply, "GET /api/jobs/{id}/trace", input);
+    if (reply.httpStatus != 200 || QJsonDocument::fromJson(reply.body).isObject())
+        return;
+    std::fprintf(stderr,
+                 "GET /api/jobs/{id}/trace answered 200 with a body that is not JSON\n"
+                 "input: %s\n",
+                 input.toPercentEncoding().constData());
+    std::abort();
+}
+
 // The flow routes with the fuzzed body as a flow; a flow it creates is run once and removed, so
 // the demo flows stay and the engine's flows do not pile up. The job state and log routes.
 void fuzzFlowsAndState(const QByteArray &body, const QUrlQuery &query, const QString &idText,
@@ -187,13 +201,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString idText = QString::fromUtf8(parts.value(2));
 
     const ApiHandlers api(engine);
+    const TraceHandlers traces(engine);
 
     const ApiReply created = api.createJob(body);
     checkReply(created, "POST /api/jobs", input);
     const QString createdId = created.body.value(QLatin1String("job_id")).toString();
     if (created.httpStatus == 201) {
         checkReply(api.job(createdId), "GET /api/jobs/{id}", input);
-        checkReply(api.trace(createdId, query), "GET /api/jobs/{id}/trace", input);
+        checkTrace(traces.trace(createdId, query), input);
         keepLive(createdId, api, input);
         fuzzFork(createdId, body, api, input);
     }
@@ -201,7 +216,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkReply(api.jobs(query), "GET /api/jobs", input);
     checkReply(api.job(idText), "GET /api/jobs/{id}", input);
     checkReply(api.jobStatus(idText), "GET /api/jobs/{id}/status", input);
-    checkReply(api.trace(idText, query), "GET /api/jobs/{id}/trace", input);
+    checkTrace(traces.trace(idText, query), input);
     checkReply(api.flow(idText), "GET /api/flows/{id}", input);
     // Only pause and resume by a fuzzed id: a cancel could end a job another input is using.
     const auto action = size % 2 ? ApiHandlers::JobAction::Pause : ApiHandlers::JobAction::Resume;
