@@ -7,6 +7,7 @@
 #include "journal/journal.h"
 #include "mainwindow.h"
 #include "quitonsignal.h"
+#include "remoteengines.h"
 #include "runtime/engine.h"
 
 #include <QApplication>
@@ -92,7 +93,9 @@ int runConsole(const CommandLineOptions &options)
         endpoint.start(options.listenAddress, options.listenPort);
     }
 
-    // Engines added in earlier runs; those marked so connect now, in the background.
+    // Other engines over the network; those added in earlier runs are listed again, and the ones
+    // marked so connect now, in the background.
+    enableRemoteEngines(window.engines());
     window.engineProfiles()->restore();
 
     if (!journalWarning.isEmpty())
