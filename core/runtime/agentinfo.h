@@ -15,7 +15,8 @@ QString agentStateName(AgentState state);
 struct AgentInfo
 {
     QString name;
-    bool pooled = true; // serves the shared pool; false: bound to routines by name
+    bool pooled = true;    // serves the shared pool; false: bound to routines by name
+    bool external = false; // outside the engine, reporting over the endpoint (docs/agents.md)
     AgentState state = AgentState::Idle;
     QString currentRoutine; // while busy
     JobId currentJob;

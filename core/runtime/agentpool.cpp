@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace flowscope::Internal {
 
 AgentPool::AgentPool(EngineCore *core)
@@ -52,6 +54,13 @@ QVector<AgentInfo> AgentPool::infos() const
     for (const auto &agent : m_agents)
         list.push_back(agent->info());
     return list;
+}
+
+bool AgentPool::contains(const QString &name) const
+{
+    std::lock_guard lock(m_mutex);
+    return std::any_of(m_agents.cbegin(), m_agents.cend(),
+                       [&name](const auto &agent) { return agent->name() == name; });
 }
 
 AgentLiveness AgentPool::liveness(const QString &name) const

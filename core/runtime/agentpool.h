@@ -33,6 +33,7 @@ public:
     Agent *agentFor(const QString &name);
 
     QVector<AgentInfo> infos() const;
+    bool contains(const QString &name) const;
     // What the health monitor asks of an agent; not alive for a name the pool does not know.
     AgentLiveness liveness(const QString &name) const;
     // Stops script handlers of a job that has ended, on every agent.

@@ -221,6 +221,77 @@ QVector<AgentInfo> Engine::agents() const
 {
     return d->agents();
 }
+
+Status Engine::reportExternal(const QString &agent, const QVector<ExternalMessage> &messages,
+                              AgentControl *control)
+{
+    return d->external().report(agent, messages, control);
+}
+
+namespace {
+
+Status commandAgent(Internal::EngineCore &core, const QString &agent,
+                    Internal::ExternalAgents::Command command)
+{
+    if (core.isOwnAgent(agent))
+        return Status::conflict(
+            QStringLiteral("'%1' is one of the engine's own agents: control its jobs instead")
+                .arg(agent));
+    return core.external().command(agent, command);
+}
+
+} // namespace
+
+Status Engine::pauseAgent(const QString &agent)
+{
+    return commandAgent(*d, agent, Internal::ExternalAgents::Command::Pause);
+}
+
+Status Engine::resumeAgent(const QString &agent)
+{
+    return commandAgent(*d, agent, Internal::ExternalAgents::Command::Resume);
+}
+
+Status Engine::cancelAgent(const QString &agent)
+{
+    return commandAgent(*d, agent, Internal::ExternalAgents::Command::Cancel);
+}
+
+Status Engine::setAgentBreakpoints(const QString &agent, const QStringList &checkpoints)
+{
+    if (d->isOwnAgent(agent))
+        return Status::conflict(
+            QStringLiteral("'%1' is one of the engine's own agents: set breakpoints on its "
+                           "routines instead")
+                .arg(agent));
+    return d->external().setBreakpoints(agent, checkpoints);
+}
+
+void Engine::setExternalAgentConnected(const QString &agent, bool connected)
+{
+    d->external().setConnected(agent, connected);
+}
+
+std::optional<ExternalAgentInfo> Engine::externalAgent(const QString &agent) const
+{
+    return d->external().find(agent);
+}
+
+QVector<ExternalAgentInfo> Engine::externalAgents() const
+{
+    return d->external().list();
+}
+
+int Engine::watchAgentControl(
+    std::function<void(const QString &agent, const AgentControl &control)> watcher)
+{
+    return d->external().addControlListener(std::move(watcher));
+}
+
+void Engine::unwatchAgentControl(int id)
+{
+    d->external().removeControlListener(id);
+}
 void Engine::applyRetention()
 {
     d->applyRetention();

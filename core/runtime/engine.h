@@ -12,6 +12,7 @@
 #include "metrics/metricssummary.h"
 #include "runtime/agentinfo.h"
 #include "runtime/engineconfig.h"
+#include "runtime/externalagent.h"
 #include "runtime/jobdetail.h"
 #include "runtime/jobinfo.h"
 #include "runtime/result.h"
@@ -19,6 +20,7 @@
 #include <QVariantMap>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -94,7 +96,27 @@ public:
     // Blocks the caller until the job is finished or the timeout passes. Not for GUI threads.
     bool waitForJob(JobId id, int timeoutMs) const;
 
-    QVector<AgentInfo> agents() const;
+    QVector<AgentInfo> agents() const; // the engine's own, then the external ones
+
+    // External agents (docs/agents.md): agents outside the engine that register, beat and report
+    // over the endpoint and obey a control state (pause, cancel, breakpoints) they read back.
+    // Applies one agent's batch in order, all or nothing; *control: what it must obey now.
+    Status reportExternal(const QString &agent, const QVector<ExternalMessage> &messages,
+                          AgentControl *control = nullptr);
+    Status pauseAgent(const QString &agent);
+    Status resumeAgent(const QString &agent);
+    Status cancelAgent(const QString &agent);
+    Status setAgentBreakpoints(const QString &agent, const QStringList &checkpoints);
+    // Its WebSocket opened or closed: a closed one that stops beating is diagnosed dead.
+    void setExternalAgentConnected(const QString &agent, bool connected);
+    std::optional<ExternalAgentInfo> externalAgent(const QString &agent) const;
+    QVector<ExternalAgentInfo> externalAgents() const; // by name
+    // Called after each change of an external agent's control, from the thread that made it:
+    // hand the news to your own thread and return. Returns an id for unwatchAgentControl, which
+    // waits for a call in progress.
+    int watchAgentControl(
+        std::function<void(const QString &agent, const AgentControl &control)> watcher);
+    void unwatchAgentControl(int id);
 
     // Debugging (docs/debugging.md). Requests about frames and variables of a job that is not
     // stopped at an activation answer Status::Kind::Conflict.

@@ -52,7 +52,10 @@ EngineCore::EngineCore(const EngineConfig &cfg)
 {
     m_health = std::make_unique<EngineHealth>(this, healthPolicy(cfg));
     m_bus.setEnabled(cfg.monitoring);
-    m_health->monitor().setProbe([this](const QString &name) { return m_agents.liveness(name); });
+    m_health->monitor().setProbe([this](const QString &name) {
+        const std::optional<AgentLiveness> external = m_external.liveness(name);
+        return external ? *external : m_agents.liveness(name);
+    });
     m_agents.startWorkers(std::max(1, cfg.workers));
     std::vector<EngineThread::Task> tasks{
         {[this] { housekeep(); }, housekeepingIntervalMs},
@@ -223,6 +226,7 @@ Status EngineCore::pauseJob(JobId id)
     }
     emitJobEvent(*job, EventType::JobPaused, nullptr,
                  QVariantMap{{QStringLiteral("reason"), QStringLiteral("pause")}});
+    m_external.jobPaused(id);
     recordJob(*job);
     if (Checkpointer *checkpoints = checkpointer())
         checkpoints->request(job, QStringLiteral("pause"));
@@ -253,6 +257,7 @@ Status EngineCore::resumeJob(JobId id)
         job->changed.notify_all();
     }
     emitJobEvent(*job, EventType::JobResumed, nullptr);
+    m_external.jobResumed(id);
     recordJob(*job);
     for (ActivationPtr &a : parked)
         enqueue(std::move(a), nullptr);
@@ -309,8 +314,10 @@ void EngineCore::finishJob(const std::shared_ptr<JobState> &job, JobStatus statu
     }
     for (const ActivationPtr &a : parked)
         discard(*a);
-    if (status != JobStatus::Completed)
+    if (status != JobStatus::Completed) {
         m_agents.interruptScripts(job->id);
+        m_external.jobEnded(job->id, status);
+    }
     const EventType type = status == JobStatus::Completed ? EventType::JobCompleted
                            : status == JobStatus::Failed  ? EventType::JobFailed
                                                           : EventType::JobCancelled;
@@ -408,7 +415,7 @@ bool EngineCore::waitForJob(JobId id, int timeoutMs) const
 
 QVector<AgentInfo> EngineCore::agents() const
 {
-    return m_agents.infos();
+    return m_agents.infos() + m_external.agentInfos();
 }
 
 void EngineCore::applyRetention()

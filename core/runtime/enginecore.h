@@ -7,6 +7,7 @@
 #include "runtime/debugger.h"
 #include "runtime/engineconfig.h"
 #include "runtime/enginemetricsfeed.h"
+#include "runtime/externalagents.h"
 #include "runtime/flowtable.h"
 #include "runtime/jobinfo.h"
 #include "runtime/jobregistry.h"
@@ -72,7 +73,9 @@ public:
     QVector<JobInfo> jobs() const;
     QVector<JobInfo> jobsChangedSince(quint64 version, quint64 *latest) const;
     bool waitForJob(JobId id, int timeoutMs) const;
-    QVector<AgentInfo> agents() const;
+    QVector<AgentInfo> agents() const; // the engine's own, then the external ones
+    bool isOwnAgent(const QString &name) const { return m_agents.contains(name); }
+    ExternalAgents &external() { return m_external; }
     void applyRetention();
 
     EngineHealth &health() { return *m_health; }
@@ -140,6 +143,7 @@ private:
     std::unique_ptr<EngineHealth> m_health;
     PersistenceLink m_persistence{this};
     EngineMetricsFeed m_metricsFeed{m_bus, m_persistence};
+    ExternalAgents m_external{this};
 
     std::mutex m_controlMutex;
     std::unique_ptr<EventSink> m_controlSink;

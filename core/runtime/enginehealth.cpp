@@ -28,6 +28,12 @@ void EngineHealth::agentStarted(const QString &agent, qint64 nowMs)
     requestRearm();
 }
 
+void EngineHealth::externalAgentStarted(const QString &agent, qint64 nowMs)
+{
+    m_monitor.addAgent(agent, nowMs, true);
+    requestRearm();
+}
+
 void EngineHealth::agentStopped(const QString &agent)
 {
     m_monitor.removeAgent(agent);

@@ -36,6 +36,7 @@ public:
     void startTimer(QObject *context);
 
     void agentStarted(const QString &agent, qint64 nowMs);
+    void externalAgentStarted(const QString &agent, qint64 nowMs);
     void agentStopped(const QString &agent);
     // From the agent's thread.
     void beat(const QString &agent, qint64 nowMs, const QVariantMap &metadata);
