@@ -1,5 +1,6 @@
 #include "httpendpoint.h"
 
+#include "consolechannel.h"
 #include "consolehub.h"
 #include "consoleroutes.h"
 #include "guardedserver.h"
@@ -111,10 +112,9 @@ void HttpEndpoint::addHealthRoutes()
     r.routeRaw(Method::Get, QStringLiteral("/api/reports/health"), read,
                [health](Request request) { return health->report(request.query()); });
 
-    Engine *engine = m_engine;
-    r.routeRaw(Method::Get, QStringLiteral("/metrics"), read, [engine](Request) {
+    r.routeRaw(Method::Get, QStringLiteral("/metrics"), read, [this](Request) {
         return RawReply{200, PrometheusExporter::contentType(),
-                        PrometheusExporter::render(*engine)};
+                        PrometheusExporter::render(*m_engine, subscriberStats())};
     });
 
     r.route(Method::Get, QStringLiteral("/api/jobs/interrupted"), read,
@@ -393,6 +393,19 @@ quint16 HttpEndpoint::listen(const QHostAddress &address, quint16 port, QString 
 quint16 HttpEndpoint::port() const
 {
     return m_port;
+}
+
+SubscriberStatsList HttpEndpoint::subscriberStats() const
+{
+    SubscriberStatsList stats = m_streams->subscriberStats();
+    stats += m_monitors->subscriberStats();
+    if (m_consoles) {
+        for (const ConsoleChannel *channel : m_consoles->channels()) {
+            stats.append({QStringLiteral("console"), QString::number(quintptr(channel), 16),
+                          channel->sentEvents(), channel->skippedEvents()});
+        }
+    }
+    return stats;
 }
 
 int HttpEndpoint::monitorCount() const

@@ -8,6 +8,7 @@
 #include "endpointsecurity.h"
 #include "healthhandlers.h"
 #include "routetable.h"
+#include "subscriberstats.h"
 #include "tracehandlers.h"
 #include "websocketrouter.h"
 
@@ -60,6 +61,8 @@ public:
     int monitorCount() const;
     // Open job debug WebSockets.
     int debuggerCount() const;
+    // Every open event stream, job monitor and console connection with its sent / dropped counts.
+    SubscriberStatsList subscriberStats() const;
     // The console protocol's connections (/api/ws/console, docs/protocol.md).
     ConsoleHub *consoles() const { return m_consoles; }
     // Open event streams (GET /api/events/stream).

@@ -54,6 +54,20 @@ int JobMonitorHub::monitorCount() const
     return int(findChildren<JobMonitorSocket *>(Qt::FindDirectChildrenOnly).size());
 }
 
+SubscriberStatsList JobMonitorHub::subscriberStats() const
+{
+    SubscriberStatsList stats;
+    const auto monitors = findChildren<JobMonitorSocket *>(Qt::FindDirectChildrenOnly);
+    for (const JobMonitorSocket *monitor : monitors) {
+        // Several clients may watch one job: the address tells them apart while they are open.
+        const QString id
+            = monitor->job().toString() + QLatin1Char('@') + QString::number(quintptr(monitor), 16);
+        stats.append(
+            {QStringLiteral("job_monitor"), id, monitor->sentCount(), monitor->droppedCount()});
+    }
+    return stats;
+}
+
 int JobMonitorHub::debuggerCount() const
 {
     return int(findChildren<JobDebugSocket *>(Qt::FindDirectChildrenOnly).size());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "subscriberstats.h"
+
 #include <QObject>
 
 #include <memory>
@@ -24,6 +26,7 @@ public:
     void accept(std::unique_ptr<QWebSocket> socket);
     int monitorCount() const;
     int debuggerCount() const;
+    SubscriberStatsList subscriberStats() const;
 
 private:
     void refuse(std::unique_ptr<QWebSocket> socket, const QString &reason);

@@ -86,6 +86,7 @@ void JobMonitorSocket::sendHelloAndHistory()
     }
     if (!events.isEmpty())
         sendText(eventsMessage(m_job, events, 0));
+    m_sent += quint64(events.size());
     sendPending();
 }
 
@@ -110,6 +111,7 @@ void JobMonitorSocket::sendPending()
     if (events.isEmpty() && dropped == 0)
         return;
     m_droppedReported = droppedTotal;
+    m_sent += quint64(events.size());
     sendText(eventsMessage(m_job, events, dropped));
 }
 

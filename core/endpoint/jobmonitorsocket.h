@@ -35,6 +35,8 @@ public:
     ~JobMonitorSocket() override;
 
     JobId job() const { return m_job; }
+    quint64 sentCount() const { return m_sent; }
+    quint64 droppedCount() const { return m_droppedReported; }
 
 Q_SIGNALS:
     // The client went away; the owner may delete this object.
@@ -54,6 +56,7 @@ private:
     quint64 m_lastSentSeq = 0; // history and live batches overlap: skip what was sent
     quint64 m_droppedReported = 0;
     bool m_waitingForReader = false;
+    quint64 m_sent = 0;
 };
 
 } // namespace flowscope

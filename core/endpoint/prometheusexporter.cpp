@@ -201,6 +201,22 @@ void writeJournal(Writer &w, const Journal &journal)
     w.sample("flowscope_journal_events_dropped_total", {}, number(journal.droppedEvents()));
 }
 
+void writeSubscribers(Writer &w, const SubscriberStatsList &subscribers)
+{
+    w.family("flowscope_subscriber_events_sent_total", "counter",
+             "Events sent to one open network subscriber (event stream, monitor, console).");
+    for (const SubscriberStats &s : subscribers) {
+        w.sample("flowscope_subscriber_events_sent_total", {{"kind", s.kind}, {"subscriber", s.id}},
+                 number(s.sent));
+    }
+    w.family("flowscope_subscriber_events_dropped_total", "counter",
+             "Events one open network subscriber missed because it read too slowly.");
+    for (const SubscriberStats &s : subscribers) {
+        w.sample("flowscope_subscriber_events_dropped_total",
+                 {{"kind", s.kind}, {"subscriber", s.id}}, number(s.dropped));
+    }
+}
+
 } // namespace
 
 QByteArray PrometheusExporter::contentType()
@@ -231,10 +247,11 @@ QVector<double> PrometheusExporter::durationBounds()
             0.1,    0.25,    0.5,    1,     2.5,    5,     10,   30,    60};
 }
 
-QByteArray PrometheusExporter::render(Engine &engine)
+QByteArray PrometheusExporter::render(Engine &engine, const SubscriberStatsList &subscribers)
 {
     Writer w;
     writeBus(w, engine.bus());
+    writeSubscribers(w, subscribers);
     writeJobs(w, engine);
     writeRoutines(w, engine.metrics());
     writeAgents(w, engine);

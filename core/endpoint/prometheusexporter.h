@@ -4,6 +4,8 @@
 #include <QString>
 #include <QVector>
 
+#include "subscriberstats.h"
+
 namespace flowscope {
 
 class Engine;
@@ -14,7 +16,8 @@ class PrometheusExporter
 {
 public:
     static QByteArray contentType(); // text/plain; version=0.0.4; charset=utf-8
-    static QByteArray render(Engine &engine);
+    // subscribers: the endpoint's streams and sockets, each with its sent and dropped counts.
+    static QByteArray render(Engine &engine, const SubscriberStatsList &subscribers = {});
 
     // A label value as it goes between the quotes: backslash, double quote and newline escaped.
     static QString escapeLabelValue(const QString &value);

@@ -84,6 +84,15 @@ void SseHub::forget(SseStream *stream)
         stream->deleteLater();
 }
 
+SubscriberStatsList SseHub::subscriberStats() const
+{
+    SubscriberStatsList stats;
+    for (const SseStream *stream : m_streams)
+        stats.append({QStringLiteral("sse"), stream->clientId(), stream->sentCount(),
+                      stream->droppedCount()});
+    return stats;
+}
+
 QJsonObject SseHub::status() const
 {
     QJsonArray clients;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "subscriberstats.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -32,6 +34,7 @@ public:
     // {"clients":[{client_id, filters, sent, dropped}], "count"}
     QJsonObject status() const;
     int clientCount() const { return m_streams.size(); }
+    SubscriberStatsList subscriberStats() const;
     void setHeartbeatInterval(int ms) { m_heartbeatMs = ms; }
     void setMaxClients(int count) { m_maxClients = count; }
 

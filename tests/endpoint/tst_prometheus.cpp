@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void labelValuesAreEscaped();
     void histogramCountAtOrBelow();
     void wrongMethod();
+    void perSubscriberCounts();
     void journalFamilies(); // last: opens a journal on the shared engine
 };
 
@@ -230,6 +232,38 @@ void TestPrometheus::wrongMethod()
     const HttpResult r = m_fixture.request("POST", QStringLiteral("/metrics"));
     verifyErrorEnvelope(r, 405);
     QCOMPARE(r.allow, QByteArray("GET"));
+}
+
+void TestPrometheus::perSubscriberCounts()
+{
+    // An event stream that reads everything, while a job runs.
+    QTcpSocket stream;
+    QByteArray received;
+    connect(&stream, &QTcpSocket::readyRead, &stream, [&] { received += stream.readAll(); });
+    stream.connectToHost(QStringLiteral("127.0.0.1"), m_fixture.port());
+    QVERIFY(stream.waitForConnected(5000));
+    stream.write("GET /api/events/stream HTTP/1.1\r\nHost: x\r\n\r\n");
+    QVERIFY(waitUntil([&] { return received.contains("event: connected"); }));
+    QVERIFY(!m_fixture.startJob(QStringLiteral("chain")).isEmpty());
+
+    QByteArray body;
+    QString sentKey;
+    QVERIFY(waitUntil([&] {
+        body = m_fixture.request("GET", QStringLiteral("/metrics")).raw;
+        const QMap<QString, double> s = samples(body);
+        for (auto it = s.begin(); it != s.end(); ++it) {
+            if (it.key().startsWith(
+                    QStringLiteral("flowscope_subscriber_events_sent_total{kind=\"sse\""))
+                && it.value() > 0)
+                sentKey = it.key();
+        }
+        return !sentKey.isEmpty();
+    }));
+    QString droppedKey = sentKey;
+    droppedKey.replace(QStringLiteral("_sent_"), QStringLiteral("_dropped_"));
+    QCOMPARE(samples(body).value(droppedKey, -1.0), 0.0);
+    const QString complaint = promtoolComplaint(body);
+    QVERIFY2(complaint.isNull() || complaint.isEmpty(), qPrintable(complaint));
 }
 
 void TestPrometheus::journalFamilies()
