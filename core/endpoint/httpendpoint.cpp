@@ -3,6 +3,7 @@
 #include "consolechannel.h"
 #include "consolehub.h"
 #include "consoleroutes.h"
+#include "externalagentroutes.h"
 #include "guardedserver.h"
 #include "jobmonitorhub.h"
 #include "jsonshapes.h"
@@ -66,6 +67,7 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     addDebugRoutes();
     RestRoutes::add(m_router, m_sockets, engine, this);
     addStreamRoutes();
+    addExternalAgentRoutes(m_router, m_sockets, engine, this);
     addWebSocketChannels();
     addWebSocketRoute();
     // Method mismatches land here too (QtHttpServer 6.4): tell 405 from 404.

@@ -114,6 +114,22 @@ const QList<Operation> &operations()
         // Health
         {"GET", "/api/agents", "health", "Every agent's health", 200, "AgentList", none, none},
         {"GET", "/api/agents/{name}", "health", "One agent's health", 200, "Agent", none, none},
+        // External agents (docs/agents.md)
+        {"POST", "/api/ingest", "agents", "A batch of one external agent's messages", 200,
+         "IngestReply", "IngestBatch", none},
+        {"GET", "/api/external-agents", "agents", "Every external agent", 200, "ExternalAgentList",
+         none, none},
+        {"GET", "/api/external-agents/{name}", "agents", "One external agent", 200, "ExternalAgent",
+         none, none},
+        {"POST", "/api/agents/{name}/pause", "agents", "Pause an external agent", 200,
+         "ExternalAgent", none, none},
+        {"POST", "/api/agents/{name}/resume", "agents", "Resume an external agent", 200,
+         "ExternalAgent", none, none},
+        {"POST", "/api/agents/{name}/cancel", "agents", "Cancel an external agent", 200,
+         "ExternalAgent", none, none},
+        {"PUT", "/api/agents/{name}/breakpoints", "agents",
+         "The checkpoints an external agent stops at", 200, "ExternalAgent", "checkpoints:[string]",
+         none},
         {"GET", "/api/alerts", "health", "Health alerts, newest first", 200, "AlertList", none,
          "limit:integer level:string since:string until:string"},
         {"GET", "/api/metrics/summary", "metrics", "The engine's metrics", 200, "Metrics", none,
@@ -139,6 +155,9 @@ const QList<Operation> &operations()
          "WebSocket: one job's events (docs/api.md)", 101, none, none, none},
         {"GET", "/api/ws/jobs/{job_id}/debug", "websockets",
          "WebSocket: a debugger for one job (docs/api.md)", 101, none, none, none},
+        {"GET", "/api/ws/agents", "websockets",
+         "WebSocket: external agents report and hear their control (docs/agents.md)", 101, none,
+         none, "token:string"},
         {"GET", "/api/ws/console", "websockets",
          "WebSocket: the console protocol (docs/protocol.md)", 101, none, none, "token:string"},
         {"GET", "/api/ws/flows/{flow_id}/monitor", "websockets",
@@ -268,6 +287,21 @@ const QList<Schema> &schemas()
          "message:string diagnosis:string? routine:string? last_heartbeat:string?",
          ""},
         {"AlertList", "alerts:[Alert] total:integer source:string", ""},
+        {"AgentControl",
+         "paused:boolean cancelled:boolean reason:string breakpoints:[string] version:integer",
+         "What an external agent must obey"},
+        {"IngestBatch", "agent:string events:[object]",
+         "1 to 1000 messages {type, ...}: register, heartbeat, event, progress, metric, "
+         "variables, log, error, unregister (docs/agents.md)"},
+        {"IngestReply",
+         "agent:string accepted:integer control:AgentControl heartbeat_interval_ms:integer", ""},
+        {"ExternalAgent",
+         "name:string kind:string job_id:string? state:string node:string "
+         "last_checkpoint:string progress:number registered:boolean connected:boolean "
+         "registered_ms:integer last_seen_ms:integer messages:integer completed:integer "
+         "failed:integer metadata:object variables:object control:AgentControl",
+         ""},
+        {"ExternalAgentList", "agents:[ExternalAgent] total:integer", ""},
         {"Metrics",
          "start_time:string? end_time:string? duration:number routine_metrics:object "
          "activations:integer error_count:integer success_rate:number error_rate:number "
