@@ -1,6 +1,7 @@
 #include "eventlogview.h"
 
 #include "eventlogmodel.h"
+#include "eventtableview.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -9,10 +10,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace flowscope {
@@ -35,13 +34,14 @@ void fillNameCombo(QComboBox *combo, const QString &allText, const QStringList &
 EventLogView::EventLogView(EventLogModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_view(new QTreeView(this))
+    , m_view(new EventTableView(this))
     , m_typeButton(new QToolButton(this))
     , m_typeMenu(new QMenu(this))
     , m_agent(new QComboBox(this))
     , m_routine(new QComboBox(this))
     , m_text(new QLineEdit(this))
     , m_count(new QLabel(this))
+    , m_dropped(new QLabel(this))
     , m_textDelay(new QTimer(this))
 {
     m_typeButton->setText(tr("Types"));
@@ -89,42 +89,36 @@ EventLogView::EventLogView(EventLogModel *model, QWidget *parent)
 
     m_view->setObjectName(QStringLiteral("eventLog"));
     m_view->setModel(m_model);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true); // required for speed over 200,000 rows
-    m_view->setAlternatingRowColors(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->header()->setStretchLastSection(true);
     // Widths from sample texts, so ids and times fit in any font.
     const QFontMetrics metrics = m_view->fontMetrics();
     const char *samples[] = {"00000000",     "00:00:00.000", "routine_started", "00000000-00000000",
                              "routine_name", "slot_name",    "worker-00",       "000.0 ms"};
     for (int column = 0; column < int(std::size(samples)); ++column)
-        m_view->setColumnWidth(column,
-                               metrics.horizontalAdvance(QLatin1String(samples[column])) + 16);
+        m_view->header()->resizeSection(
+            column, metrics.horizontalAdvance(QLatin1String(samples[column])) + 16);
+
+    m_dropped->setObjectName(QStringLiteral("droppedNotice"));
+    m_dropped->setWordWrap(true);
+    m_dropped->setVisible(false);
 
     connectModel();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(filterBar);
+    layout->addWidget(m_dropped);
     layout->addWidget(m_view, 1);
     updateCount();
+    updateDroppedNotice();
 }
 
 void EventLogView::connectModel()
 {
-    // Follow the newest events only while the user is looking at the bottom.
-    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
-        const QScrollBar *bar = m_view->verticalScrollBar();
-        m_followNewest = bar->value() >= bar->maximum();
-    });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_followNewest)
-            m_view->scrollToBottom();
-        updateCount();
-    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &EventLogView::updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EventLogView::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EventLogView::updateCount);
+    connect(m_model, &EventLogModel::filteringChanged, this, &EventLogView::updateCount);
+    connect(m_model, &EventLogModel::oldestDropped, this, &EventLogView::updateDroppedNotice);
     connect(m_model, &EventLogModel::namesChanged, this, &EventLogView::updateNameChoices);
 }
 
@@ -139,8 +133,8 @@ void EventLogView::setModel(EventLogModel *model)
     updateNameChoices();
     applyFilter();
     m_view->scrollToBottom();
-    m_followNewest = true;
     updateCount();
+    updateDroppedNotice();
 }
 
 void EventLogView::applyFilter()
@@ -182,7 +176,23 @@ void EventLogView::updateNameChoices()
 
 void EventLogView::updateCount()
 {
+    if (m_model->isFiltering()) {
+        m_count->setText(tr("Filtering %L1 events…").arg(m_model->storedCount()));
+        return;
+    }
     m_count->setText(tr("%L1 of %L2 events").arg(m_model->rowCount()).arg(m_model->storedCount()));
+}
+
+void EventLogView::updateDroppedNotice()
+{
+    const quint64 dropped = m_model->droppedCount();
+    m_dropped->setVisible(dropped > 0);
+    if (dropped > 0) {
+        m_dropped->setText(tr("⚠ The oldest %L1 events were dropped: the log keeps at most %L2 "
+                              "events of an engine.")
+                               .arg(dropped)
+                               .arg(m_model->capacity()));
+    }
 }
 
 } // namespace flowscope

@@ -116,11 +116,29 @@ QString EventText::duration(qint64 durationNs)
 {
     if (durationNs <= 0)
         return {};
-    if (durationNs < 1000000)
-        return tr("%1 µs").arg(double(durationNs) / 1000.0, 0, 'f', 1);
-    if (durationNs < 10000000000LL)
-        return tr("%1 ms").arg(double(durationNs) / 1e6, 0, 'f', 1);
-    return tr("%1 s").arg(double(durationNs) / 1e9, 0, 'f', 2);
+    const SearchFormat::DurationUnit unit = SearchFormat::durationUnit(durationNs);
+    switch (unit) {
+    case SearchFormat::DurationUnit::Micros:
+        return durationTemplate(unit).arg(double(durationNs) / 1000.0, 0, 'f', 1);
+    case SearchFormat::DurationUnit::Millis:
+        return durationTemplate(unit).arg(double(durationNs) / 1e6, 0, 'f', 1);
+    case SearchFormat::DurationUnit::Seconds:
+        break;
+    }
+    return durationTemplate(unit).arg(double(durationNs) / 1e9, 0, 'f', 2);
+}
+
+QString EventText::durationTemplate(SearchFormat::DurationUnit unit)
+{
+    switch (unit) {
+    case SearchFormat::DurationUnit::Micros:
+        return tr("%1 µs");
+    case SearchFormat::DurationUnit::Millis:
+        return tr("%1 ms");
+    case SearchFormat::DurationUnit::Seconds:
+        break;
+    }
+    return tr("%1 s");
 }
 
 QString EventText::payloadSummary(const QVariant &payload)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/event.h"
+#include "searchformat.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -24,9 +25,12 @@ public:
     const QString &symbol(Symbol symbol);
     const QString &job(JobId id);
     static QString type(EventType type);
-    // Local wall-clock time "HH:mm:ss.zzz".
+    // Local wall-clock time "HH:mm:ss.zzz", at the offset from UTC fixed when this was made.
     QString time(qint64 timeNs) const;
+    qint64 utcOffsetMs() const { return m_utcOffsetMs; }
     static QString duration(qint64 durationNs);
+    // The text of a duration in this unit, with %1 for its number.
+    static QString durationTemplate(SearchFormat::DurationUnit unit);
     // One line, at most ~160 characters: "key=value, key=value" for maps.
     static QString payloadSummary(const QVariant &payload);
 

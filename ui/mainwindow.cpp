@@ -10,6 +10,7 @@
 #include "enginesview.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
+#include "eventtableview.h"
 #include "flowlistwidget.h"
 #include "healthcontroller.h"
 #include "jobtablemodel.h"
@@ -377,10 +378,10 @@ void MainWindow::attachModels()
         disconnect(connection);
     m_modelConnections = {
         // Selecting an event shows where it happened in the flow graph.
-        connect(m_eventLog->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-                [this](const QModelIndex &current) {
-                    if (current.isValid())
-                        m_debugger->showEvent(eventModel()->eventAt(current.row()));
+        connect(m_eventLog->view(), &EventTableView::currentRowChanged, this,
+                [this](int row) {
+                    if (row >= 0)
+                        m_debugger->showEvent(eventModel()->eventAt(row));
                 }),
         connect(m_jobView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &MainWindow::jobSelectionChanged),

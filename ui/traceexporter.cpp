@@ -1,6 +1,7 @@
 #include "traceexporter.h"
 
 #include "enginesession.h"
+#include "eventchunk.h"
 #include "eventlogmodel.h"
 #include "exportnotice.h"
 #include "runtime/jobinfo.h"
@@ -35,6 +36,25 @@ bool writeTraceFile(const QVector<Event> &events, const ChromeTraceInfo &info, c
     return true;
 }
 
+// The job's events and the alerts around them, looking only at the job and type columns of the
+// events that cannot belong.
+QVector<Event> pickJobEvents(const EventStoreSnapshot &snapshot, JobId job)
+{
+    std::vector<bool> ofJob(snapshot.jobs->size());
+    for (size_t i = 0; i < ofJob.size(); ++i)
+        ofJob[i] = (*snapshot.jobs)[i].job == job;
+    JobEventSelection selection(job);
+    for (const EventStoreSnapshot::Part &part : snapshot.parts) {
+        const quint32 *jobs = part.chunk->jobColumn();
+        const quint8 *types = part.chunk->typeColumn();
+        for (int row = 0; row < part.rows; ++row) {
+            if (ofJob[jobs[row]] || types[row] == quint8(EventType::Alert))
+                selection.add(snapshot.event(part, row));
+        }
+    }
+    return selection.take();
+}
+
 } // namespace
 
 TraceExporter::TraceExporter(QObject *parent)
@@ -55,15 +75,13 @@ void TraceExporter::exportJob(QWidget *parent, EngineSession *session, const Job
     dialog->setNameFilter(nameFilter());
     dialog->setDefaultSuffix(QStringLiteral("json"));
     dialog->selectFile(QStringLiteral("trace-%1.json").arg(job.id.toString()));
-    connect(
-        dialog, &QFileDialog::fileSelected, this,
-        [this, engine, id = job.id, flowId = job.flowId](const QString &path) {
-            if (!engine)
-                return; // the engine was removed meanwhile, and its events with it
-            const int events = exportTo(*engine->eventModel(), id, flowId, path);
-            Q_EMIT statusMessage(
-                tr("Exporting %n event(s) of job %1 to %2…", "", events).arg(id.toString(), path));
-        });
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this, engine, id = job.id, flowId = job.flowId](const QString &path) {
+                if (!engine)
+                    return; // the engine was removed meanwhile, and its events with it
+                exportTo(*engine->eventModel(), id, flowId, path);
+                Q_EMIT statusMessage(tr("Exporting job %1 to %2…").arg(id.toString(), path));
+            });
     dialog->open(); // not exec(): the console keeps updating behind it
 }
 
@@ -80,20 +98,17 @@ QString TraceExporter::nameFilter()
     return tr("Chrome trace (*.json)");
 }
 
-int TraceExporter::exportTo(const EventLogModel &events, JobId job, const QString &flowId,
-                            const QString &path)
+void TraceExporter::exportTo(const EventLogModel &events, JobId job, const QString &flowId,
+                             const QString &path)
 {
-    JobEventSelection selection(job);
-    const EventRing &ring = events.ring();
-    for (quint64 i = ring.firstIndex(); i < ring.endIndex(); ++i)
-        selection.add(ring.at(i));
-    const int count = selection.jobEventCount();
     ChromeTraceInfo info{job, flowId, QStringLiteral("console")};
     ++m_running;
+    // The events are picked in the pool thread too: the store may hold millions.
     QThreadPool::globalInstance()->start(
-        [events = selection.take(), info, path, self = QPointer<TraceExporter>(this)] {
+        [snapshot = events.store().snapshot(), info, path, self = QPointer<TraceExporter>(this)] {
+            const QVector<Event> picked = pickJobEvents(snapshot, info.job);
             QString error;
-            const bool ok = writeTraceFile(events, info, path, &error);
+            const bool ok = writeTraceFile(picked, info, path, &error);
             // Through the application object: the exporter may be gone by now, and only the GUI
             // thread may ask.
             QMetaObject::invokeMethod(
@@ -106,7 +121,6 @@ int TraceExporter::exportTo(const EventLogModel &events, JobId job, const QStrin
                 },
                 Qt::QueuedConnection);
         });
-    return count;
 }
 
 } // namespace flowscope

@@ -16,8 +16,8 @@ struct JobInfo;
 
 // File > Export Trace…: writes a job's Chrome trace from the events the console holds (its
 // engine's event store, fed by the client's updates, so a remote engine's jobs export the same
-// way). The job's events are picked in the GUI thread; the file is written in a pool thread, as
-// it may be large.
+// way). The job's events are picked from a snapshot of the store and the file is written in a
+// pool thread, as both may be large.
 class TraceExporter : public QObject
 {
     Q_OBJECT
@@ -29,9 +29,9 @@ public:
     void exportJob(QWidget *parent, EngineSession *session, const JobInfo &job);
 
     // The job's events among those the model holds. Answers with finished(); the file is replaced
-    // whole or left alone. Returns the number of the job's events that go into it.
-    int exportTo(const EventLogModel &events, JobId job, const QString &flowId,
-                 const QString &path);
+    // whole or left alone.
+    void exportTo(const EventLogModel &events, JobId job, const QString &flowId,
+                  const QString &path);
     bool busy() const { return m_running > 0; }
 
     static QString nameFilter();

@@ -48,6 +48,13 @@ Symbol Symbol::intern(QStringView text)
     return Symbol(id);
 }
 
+quint32 Symbol::idLimit()
+{
+    SymbolTable &t = table();
+    std::shared_lock read(t.lock);
+    return quint32(t.names.size());
+}
+
 QString Symbol::toString() const
 {
     if (m_id == 0)

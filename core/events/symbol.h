@@ -13,6 +13,9 @@ public:
     constexpr Symbol() = default;
     static Symbol intern(QStringView text);
     static constexpr Symbol fromId(quint32 id) { return Symbol(id); }
+    // One more than the largest id handed out so far: tables indexed by id fit every symbol
+    // interned before the call.
+    static quint32 idLimit();
 
     QString toString() const;
     constexpr quint32 id() const { return m_id; }

@@ -5,6 +5,7 @@
 #include "enginestatusbar.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
+#include "eventtableview.h"
 #include "flowgraphscene.h"
 #include "flowgraphview.h"
 #include "flowlistwidget.h"
@@ -264,16 +265,16 @@ void TestDebuggerUi::stopsAtTheBreakpointAndSteps()
 
     // Selecting an event in the log shows its routine in the graph.
     EventLogModel *events = m_window->eventModel();
-    QTreeView *log = m_window->eventLog()->view();
+    EventTableView *log = m_window->eventLog()->view();
     for (const QString &routine : {QStringLiteral("b"), QStringLiteral("a")}) {
         int row = -1;
         for (int r = events->rowCount() - 1; r >= 0 && row < 0; --r) {
-            const Event &e = events->eventAt(r);
+            const Event e = events->eventAt(r);
             if (e.type == EventType::RoutineStarted && e.routine.toString() == routine)
                 row = r;
         }
         QVERIFY2(row >= 0, qPrintable(routine));
-        log->setCurrentIndex(events->index(row, 0));
+        log->setCurrentRow(row);
         QCOMPARE(graph()->selectedRoutine(), routine);
     }
 }

@@ -5,6 +5,7 @@
 #include "enginesview.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
+#include "eventtableview.h"
 #include "flowlistwidget.h"
 #include "healthcontroller.h"
 #include "healthreportexporter.h"
@@ -197,7 +198,7 @@ void TestEngines::switchingShowsEachEnginesJobsAndEvents()
     QCOMPARE(jobCountOfFlow(local->jobModel(), QStringLiteral("fastmon")), 0);
 
     // Back: the in-process engine's job and events are all still there.
-    const int localEvents = local->eventModel()->storedCount();
+    const quint64 localEvents = local->eventModel()->storedCount();
     select(local);
     QCOMPARE(m_window->jobModel(), local->jobModel());
     QCOMPARE(jobCountOfFlow(m_window->jobModel(), QStringLiteral("etl")), 1);

@@ -75,22 +75,29 @@ private Q_SLOTS:
 
     void dropsOldestWhenFull()
     {
-        EventLogModel model(100);
+        EventLogModel model(100); // drops in chunks of 16 events
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy dropped(&model, &EventLogModel::oldestDropped);
         model.appendEvents(makeBatch(1, 80));
         model.appendEvents(makeBatch(81, 70));
         QCOMPARE(removed.count(), 1);
-        QCOMPARE(model.storedCount(), 100);
-        QCOMPARE(model.rowCount(), 100);
-        QCOMPARE(cell(model, 0, EventColumn::Seq), QStringLiteral("51"));
-        QCOMPARE(cell(model, 99, EventColumn::Seq), QStringLiteral("150"));
+        QCOMPARE(dropped.count(), 1);
+        // Whole chunks of the oldest go until the rest fits.
+        QCOMPARE(model.storedCount(), quint64(150 - 64));
+        QCOMPARE(model.droppedCount(), quint64(64));
+        QCOMPARE(dropped.at(0).at(0).toULongLong(), 64ULL);
+        QCOMPARE(model.rowCount(), 86);
+        QCOMPARE(cell(model, 0, EventColumn::Seq), QStringLiteral("65"));
+        QCOMPARE(cell(model, 85, EventColumn::Seq), QStringLiteral("150"));
 
-        // A batch larger than the ring keeps its newest events.
+        // A batch larger than the capacity keeps its newest events.
         model.appendEvents(makeBatch(151, 250));
-        QCOMPARE(model.rowCount(), 100);
-        QCOMPARE(cell(model, 0, EventColumn::Seq), QStringLiteral("301"));
+        QVERIFY(model.storedCount() <= 100);
+        QCOMPARE(model.rowCount(), int(model.storedCount()));
+        QCOMPARE(cell(model, model.rowCount() - 1, EventColumn::Seq), QStringLiteral("400"));
+        QCOMPARE(cell(model, 0, EventColumn::Seq), QString::number(401 - model.rowCount()));
     }
 
     void filtersByTypeAndAppendsOnlyMatches()
@@ -150,18 +157,62 @@ private Q_SLOTS:
 
     void filteredRowsLeaveWithTheirEvents()
     {
-        EventLogModel model(10);
+        EventLogModel model(32); // chunks of 16
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         EventLogFilter filter;
         filter.typeMask = eventTypeBit(EventType::RoutineStarted); // odd seqs
         model.setFilter(filter);
-        model.appendEvents(makeBatch(1, 10));
-        QCOMPARE(model.rowCount(), 5);
-        model.appendEvents(makeBatch(11, 4)); // drops seqs 1..4
-        QCOMPARE(model.rowCount(), 5);
-        QCOMPARE(cell(model, 0, EventColumn::Seq), QStringLiteral("5"));
-        QCOMPARE(cell(model, 4, EventColumn::Seq), QStringLiteral("13"));
+        model.appendEvents(makeBatch(1, 32));
+        QCOMPARE(model.rowCount(), 16);
+        model.appendEvents(makeBatch(33, 4)); // drops seqs 1..16
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(cell(model, 0, EventColumn::Seq), QStringLiteral("17"));
+        QCOMPARE(cell(model, 9, EventColumn::Seq), QStringLiteral("35"));
+        QCOMPARE(model.rowForSeq(35), 9);
+        QCOMPARE(model.rowForSeq(34), -1); // filtered out
+        QCOMPARE(model.rowForSeq(3), -1);  // dropped
+        QCOMPARE(model.seqAt(1), quint64(19));
+    }
+
+    void filtersManyEventsInPoolThreads()
+    {
+        const quint64 count = EventLogModel::synchronousFilterLimit * 4;
+        EventLogModel model(count * 2); // no model tester: it reads every cell at each reset
+        model.appendEvents(makeBatch(1, int(count)));
+        QSignalSpy filtering(&model, &EventLogModel::filteringChanged);
+
+        EventLogFilter byRoutine;
+        byRoutine.routine = Symbol::intern(QString::fromLatin1("collect")); // every third
+        model.setFilter(byRoutine);
+        QVERIFY(model.isFiltering());
+        QCOMPARE(model.rowCount(), int(count)); // still the old rows
+        QCOMPARE(model.requestedFilter(), byRoutine);
+        // Events that come while the pool threads scan are matched when the answer comes.
+        model.appendEvents(makeBatch(count + 1, 30));
+
+        QTRY_VERIFY(!model.isFiltering());
+        QCOMPARE(model.filter(), byRoutine);
+        QCOMPARE(filtering.count(), 2);
+        QCOMPARE(model.rowCount(), int((count + 30) / 3));
+        for (int row = 0; row < model.rowCount(); row += 1111)
+            QCOMPARE(cell(model, row, EventColumn::Routine), QStringLiteral("collect"));
+        const quint64 lastCollect = (count + 30) / 3 * 3; // makeBatch: collect when seq % 3 == 0
+        QCOMPARE(cell(model, model.rowCount() - 1, EventColumn::Seq), QString::number(lastCollect));
+
+        // A newer filter voids the one still running.
+        EventLogFilter byText;
+        byText.text = QStringLiteral("probe");
+        model.setFilter(byText);
+        byText.text = QStringLiteral("collect");
+        model.setFilter(byText);
+        QTRY_VERIFY(!model.isFiltering());
+        QCOMPARE(model.filter().text, QStringLiteral("collect"));
+        QCOMPARE(model.rowCount(), int((count + 30) / 3));
+
+        model.setFilter({}); // no scan needed
+        QVERIFY(!model.isFiltering());
+        QCOMPARE(model.rowCount(), int(count + 30));
     }
 };
 

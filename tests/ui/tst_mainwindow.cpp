@@ -239,7 +239,7 @@ void TestMainWindow::filtersTheEventLog()
         action->setChecked(action->text() == jobStarted);
     }
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 2, timeoutMs); // the etl and scan_swarm jobs
-    QVERIFY(model->rowCount() < model->storedCount());
+    QVERIFY(quint64(model->rowCount()) < model->storedCount());
     for (int row = 0; row < model->rowCount(); ++row)
         QCOMPARE(column(row, EventColumn::Type), jobStarted);
 
