@@ -32,6 +32,7 @@ struct Benchmark
     QString description;
     QVector<Figure> figures;
     std::function<QVector<double>(const Options &)> run;
+    bool needsGui = false; // runs with a QApplication (offscreen unless a platform is set)
 };
 
 // Registration from each benchmark's file, at static-initialization time.

@@ -10,13 +10,41 @@
 #include <QSysInfo>
 #include <QThread>
 
+#ifdef FLOWSCOPE_BENCH_GUI
+#include <QApplication>
+#endif
+
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 using namespace flowscope::bench;
 
+namespace {
+// A child running a benchmark that shows widgets needs a QApplication, made before any parsing.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
+{
+#ifdef FLOWSCOPE_BENCH_GUI
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::strcmp(argv[i], "--child") != 0)
+            continue;
+        for (const Benchmark &b : registry()) {
+            if (b.needsGui && b.name == QLatin1String(argv[i + 1])) {
+                if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                    qputenv("QT_QPA_PLATFORM", "offscreen");
+                return std::make_unique<QApplication>(argc, argv);
+            }
+        }
+    }
+#endif
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+} // namespace
+
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("flowscope-bench"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Measures Flowscope's figures."));
