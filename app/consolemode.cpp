@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "endpoint/endpointthread.h"
 #include "engineprofilecontroller.h"
+#include "enginesession.h"
 #include "journal/journal.h"
 #include "mainwindow.h"
 #include "quitonsignal.h"
@@ -60,6 +61,8 @@ int runConsole(const CommandLineOptions &options)
             journalWarning = status.message;
     }
 
+    if (options.maxEvents > 0)
+        EngineSession::setEventCapacity(options.maxEvents);
     InProcessClient client(&engine);
     MainWindow window(&client);
     for (const QString &path : options.flowFiles)

@@ -39,6 +39,11 @@ bool CommandLine::parse(const QStringList &arguments)
         QStringLiteral("event-history"),
         tr("Events the engine keeps for traces (default %1).").arg(EngineConfig().eventHistory),
         QStringLiteral("N"));
+    const QCommandLineOption maxEventsOption(
+        QStringLiteral("max-events"),
+        tr("Events the console keeps per engine (default %L1); beyond it the oldest go.")
+            .arg(quint64(5000000)),
+        QStringLiteral("N"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         tr("User interface language, e.g. de or en."),
                                         QStringLiteral("LANG"));
@@ -87,7 +92,8 @@ bool CommandLine::parse(const QStringList &arguments)
                        tlsCertOption,     tlsKeyOption,       flowOption,      demoOption,
                        workersOption,     noMonitoringOption, keepJobsOption,  keepJobsForOption,
                        historyOption,     dbOption,           noDbOption,      heartbeatOption,
-                       failedAfterOption, checkpointOption,   retentionOption, langOption});
+                       failedAfterOption, checkpointOption,   retentionOption, maxEventsOption,
+                       langOption});
     m_helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -165,6 +171,10 @@ bool CommandLine::parse(const QStringList &arguments)
         || !number(checkpointOption, 10, 86'400'000, &engine.checkpointIntervalMs)
         || !number(retentionOption, 1, 36500, &engine.journalRetentionDays))
         return false;
+    int maxEvents = 0;
+    if (!number(maxEventsOption, 10000, 2'000'000'000, &maxEvents))
+        return false;
+    m_options.maxEvents = quint64(maxEvents);
     return true;
 }
 

@@ -23,6 +23,7 @@ struct CommandLineOptions
     EngineConfig
         engine; // --workers, --no-monitoring, --keep-jobs, --keep-jobs-for, --event-history,
                 // --heartbeat-interval, --failed-after, --checkpoint-interval, --retention-days
+    quint64 maxEvents = 0;  // --max-events: the console's event log capacity; 0: the default
     QString language;       // empty: follow the system locale
     QString journalPath;    // --db; empty: the console's default file, no journal when headless
     bool noJournal = false; // --no-db

@@ -7,14 +7,29 @@
 #include "eventlogmodel.h"
 #include "jobtablemodel.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace flowscope {
 
 namespace {
-// Ten engines at full speed still fit in memory: the in-process one keeps the log's default.
-constexpr int remoteEventCapacity = EventLogModel::defaultCapacity / 2;
+quint64 localEventCapacity = EventLogModel::defaultCapacity;
+// Several engines at full speed still fit in memory: the in-process one keeps the most.
+quint64 remoteEventCapacity()
+{
+    return std::max<quint64>(1, localEventCapacity / 2);
+}
 } // namespace
+
+void EngineSession::setEventCapacity(quint64 capacity)
+{
+    localEventCapacity = std::max<quint64>(1, capacity);
+}
+
+quint64 EngineSession::eventCapacity()
+{
+    return localEventCapacity;
+}
 
 EngineSession::EngineSession(EngineClient *localClient, QObject *parent)
     : QObject(parent)
@@ -22,7 +37,7 @@ EngineSession::EngineSession(EngineClient *localClient, QObject *parent)
     , m_open(true)
     , m_client(localClient)
     , m_jobs(new JobTableModel(this))
-    , m_events(new EventLogModel(EventLogModel::defaultCapacity, this))
+    , m_events(new EventLogModel(localEventCapacity, this))
     , m_agents(new AgentTableModel(this))
     , m_health(new AgentHealthModel(this))
     , m_alerts(new AlertLogModel(AlertLogModel::defaultCapacity, this))
@@ -36,7 +51,7 @@ EngineSession::EngineSession(const EngineProfile &profile, QObject *parent)
     , m_open(false)
     , m_profile(profile)
     , m_jobs(new JobTableModel(this))
-    , m_events(new EventLogModel(remoteEventCapacity, this))
+    , m_events(new EventLogModel(remoteEventCapacity(), this))
     , m_agents(new AgentTableModel(this))
     , m_health(new AgentHealthModel(this))
     , m_alerts(new AlertLogModel(AlertLogModel::defaultCapacity, this))

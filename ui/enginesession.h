@@ -26,6 +26,11 @@ class EngineSession : public QObject
 public:
     using ErrorReader = std::function<QString(const EngineClient *)>;
 
+    // Events the event log of each engine keeps (other engines keep half); for sessions made
+    // after the call.
+    static void setEventCapacity(quint64 capacity);
+    static quint64 eventCapacity();
+
     // The engine in this process: its client belongs to the application.
     EngineSession(EngineClient *localClient, QObject *parent = nullptr);
     // An engine known by its profile, not connected until setClient gives it a client.

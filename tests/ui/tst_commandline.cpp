@@ -132,6 +132,21 @@ private Q_SLOTS:
         QVERIFY(commandLine.errorText().contains(QStringLiteral("must differ")));
     }
 
+    void eventLogCapacity()
+    {
+        CommandLine commandLine;
+        QVERIFY(commandLine.parse({QStringLiteral("flowscope")}));
+        QCOMPARE(commandLine.options().maxEvents, quint64(0)); // the default
+        QVERIFY(commandLine.parse({QStringLiteral("flowscope"), QStringLiteral("--max-events"),
+                                   QStringLiteral("20000000")}));
+        QCOMPARE(commandLine.options().maxEvents, quint64(20000000));
+        QVERIFY(!commandLine.parse(
+            {QStringLiteral("flowscope"), QStringLiteral("--max-events"), QStringLiteral("10")}));
+        QCOMPARE(commandLine.errorText(),
+                 QStringLiteral("Invalid --max-events value \"10\": expected a number from 10000 "
+                                "to 2000000000."));
+    }
+
     void badWorkers()
     {
         CommandLine commandLine;
