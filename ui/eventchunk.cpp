@@ -5,10 +5,55 @@
 #include <algorithm>
 #include <atomic>
 #include <limits>
+#include <mutex>
+#include <vector>
 
 namespace flowscope {
 
 namespace {
+// Column memory of chunks that went, for the next chunks: a store at its capacity drops one
+// chunk and starts another every 65,536 events, and would otherwise unmap and fault in a few
+// megabytes each time. Chunks may go in any thread (the last snapshot holding one), hence the lock.
+class ColumnMemoryPool
+{
+public:
+    std::unique_ptr<char[]> take(size_t bytes)
+    {
+        std::lock_guard guard(m_lock);
+        for (auto it = m_blocks.begin(); it != m_blocks.end(); ++it) {
+            if (it->first == bytes) {
+                std::unique_ptr<char[]> block = std::move(it->second);
+                m_blocks.erase(it);
+                return block;
+            }
+        }
+        // Not value-initialized: untouched pages stay unmapped until rows reach them.
+        return std::unique_ptr<char[]>(new char[bytes]);
+    }
+
+    void give(size_t bytes, std::unique_ptr<char[]> block)
+    {
+        std::lock_guard guard(m_lock);
+        if (m_blocks.size() < 2)
+            m_blocks.emplace_back(bytes, std::move(block));
+    }
+
+private:
+    std::mutex m_lock;
+    std::vector<std::pair<size_t, std::unique_ptr<char[]>>> m_blocks;
+};
+
+ColumnMemoryPool &columnMemory()
+{
+    static ColumnMemoryPool pool;
+    return pool;
+}
+
+size_t columnBytes(int capacity)
+{
+    return size_t(EventChunk::bytesPerEvent) * size_t(capacity);
+}
+
 template<typename T>
 T *column(char *&cursor, int capacity)
 {
@@ -21,8 +66,7 @@ T *column(char *&cursor, int capacity)
 EventChunk::EventChunk(quint64 firstIndex, int capacity)
     : m_firstIndex(firstIndex)
     , m_capacity(std::clamp(capacity, 1, maxCapacity))
-    // Not value-initialized: untouched pages stay unmapped until rows reach them.
-    , m_memory(new char[size_t(bytesPerEvent) * size_t(m_capacity)])
+    , m_memory(columnMemory().take(columnBytes(m_capacity)))
 {
     // Widest columns first, so every column is aligned.
     char *cursor = m_memory.get();
@@ -41,7 +85,10 @@ EventChunk::EventChunk(quint64 firstIndex, int capacity)
         (m_capacity + payloadBlockSize - 1) / payloadBlockSize)]);
 }
 
-EventChunk::~EventChunk() = default;
+EventChunk::~EventChunk()
+{
+    columnMemory().give(columnBytes(m_capacity), std::move(m_memory));
+}
 
 bool EventChunk::accepts(quint64 seq) const
 {
