@@ -34,6 +34,15 @@ EventTableView::EventTableView(QWidget *parent)
     m_rowHeight = fontMetrics().height() + 4;
 }
 
+// QWidget's destructor hides the header, which reports new geometries: by then this is no
+// longer an EventTableView, so its slots must not run.
+EventTableView::~EventTableView()
+{
+    m_header->disconnect(this);
+    if (m_model)
+        m_model->disconnect(this);
+}
+
 void EventTableView::setModel(EventLogModel *model)
 {
     if (model == m_model)
