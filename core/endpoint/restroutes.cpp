@@ -47,8 +47,8 @@ void acceptFlowMonitor(Engine *engine, QObject *owner, std::unique_ptr<QWebSocke
         }
     }
     auto *monitor = new FlowMonitorSocket(engine, flowId, since, std::move(socket), owner);
-    QObject::connect(monitor, &FlowMonitorSocket::closed, owner,
-                     [](FlowMonitorSocket *closed) { closed->deleteLater(); });
+    QObject::connect(monitor, &MonitorSocket::closed, owner,
+                     [](MonitorSocket *closed) { closed->deleteLater(); });
 }
 
 } // namespace
