@@ -1,6 +1,7 @@
 // External agents on the real engine: what they report appears next to the engine's own agents
 // (agent list, health, events, metrics), their health follows their heartbeats with the same
-// thresholds, and control (of the agent or of its job) reaches their control state.
+// thresholds, and control (of the agent or of its job, the debugger's stops included) reaches
+// their control state.
 
 #include "events/eventbus.h"
 #include "metrics/metricscollector.h"
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void agentControlReachesTheAgent();
     void jobControlReachesTheAgentsOfTheJob();
     void aBreakpointStopsTheAgent();
+    void theDebuggerStoppingTheJobHoldsItsAgents();
     void unregisteredAgentsLeaveTheMonitor();
 };
 
@@ -355,6 +357,76 @@ void TestExternalAgents::aBreakpointStopsTheAgent()
     QVERIFY(engine.resumeAgent(name).ok());
     QVERIFY(!engine.externalAgent(name)->control.paused);
     engine.bus().unsubscribe(events);
+}
+
+void TestExternalAgents::theDebuggerStoppingTheJobHoldsItsAgents()
+{
+    Engine engine(fastBeats());
+    const QByteArray json = R"({"flow_id": "stops", "entry": "a.in", "routines": {
+        "a": {"class": "flowscope.Work", "config": {"duration_ms": 400, "steps": 1}},
+        "b": {"class": "flowscope.Work", "config": {"duration_ms": 20, "steps": 1}},
+        "c": {"class": "flowscope.Work", "config": {"duration_ms": 20, "steps": 1}}},
+        "connections": [{"from": "a.out", "to": "b.in"}, {"from": "b.out", "to": "c.in"}]})";
+    QVERIFY(engine.addFlowJson(json, QStringLiteral("test")).ok());
+    Breakpoint bp;
+    bp.flowId = QStringLiteral("stops");
+    bp.routine = QStringLiteral("b");
+    QVERIFY(engine.addBreakpoint(&bp).ok());
+    JobRequest request;
+    request.flowId = QStringLiteral("stops");
+    JobId job;
+    QVERIFY(engine.startJob(request, &job).ok());
+
+    const QString name = QStringLiteral("helper-of-job");
+    std::mutex mutex;
+    QVector<AgentControl> heard;
+    const int listener
+        = engine.watchAgentControl([&](const QString &agent, const AgentControl &control) {
+              std::lock_guard lock(mutex);
+              if (agent == name)
+                  heard.append(control);
+          });
+    QVERIFY(engine.reportExternal(name, {registration(QStringLiteral("probe"), job)}).ok());
+    QVERIFY(!engine.externalAgent(name)->control.paused); // a still runs
+    const auto stopped = [&] {
+        const std::optional<DebugSession> session = engine.debugSession(job);
+        return session && session->stopped;
+    };
+
+    // Stopped at the breakpoint before b: the agent is held, and told why.
+    QTRY_VERIFY_WITH_TIMEOUT(stopped(), 5000);
+    AgentControl control = engine.externalAgent(name)->control;
+    QVERIFY(control.paused);
+    QCOMPARE(control.reason,
+             QStringLiteral("job %1 stopped at breakpoint %2").arg(job.toString(), bp.id));
+
+    // Stepping into b lets it go on until the job stops again, before c (which b caused).
+    QVERIFY(engine.step(job, StepMode::Into).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(stopped() && engine.debugSession(job)->routine == QLatin1String("c"),
+                             5000);
+    control = engine.externalAgent(name)->control;
+    QVERIFY(control.paused);
+    QCOMPARE(control.reason, QStringLiteral("job %1 stopped after a step").arg(job.toString()));
+
+    // Continuing releases it; the job completes without cancelling it.
+    QVERIFY(engine.resumeJob(job).ok());
+    QVERIFY(!engine.externalAgent(name)->control.paused);
+    QVERIFY(engine.waitForJob(job, 5000));
+    QCOMPARE(engine.job(job)->status, JobStatus::Completed);
+    QVERIFY(!engine.externalAgent(name)->control.cancelled);
+
+    // Each change was pushed to the agent's listeners, in order.
+    engine.unwatchAgentControl(listener);
+    std::lock_guard lock(mutex);
+    QStringList reasons;
+    for (const AgentControl &c : heard)
+        reasons.append(QStringLiteral("%1 %2").arg(c.paused ? "held" : "free", c.reason));
+    const QString id = job.toString();
+    QCOMPARE(reasons,
+             (QStringList{QStringLiteral("held job %1 stopped at breakpoint %2").arg(id, bp.id),
+                          QStringLiteral("free job %1 step_into").arg(id),
+                          QStringLiteral("held job %1 stopped after a step").arg(id),
+                          QStringLiteral("free job %1 resumed").arg(id)}));
 }
 
 void TestExternalAgents::unregisteredAgentsLeaveTheMonitor()
