@@ -2,35 +2,23 @@
 // POST /api/ingest, as a frame of the agent WebSocket bound to an agent, and as the body of
 // PUT /api/agents/{name}/breakpoints. An accepted batch must hold only what the limits allow.
 #include "endpoint/ingestparsing.h"
+#include "fuzzcheck.h"
 
 #include <QJsonObject>
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 using namespace flowscope;
+using FuzzCheck::check;
 
 namespace {
 
 // A fixed clock, so that a crash found replays the same way.
 constexpr qint64 nowMs = 1700000000000;
 
-void check(bool condition, const char *what, const QByteArray &input)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "violated: %s\ninput: %s\n", what, input.toPercentEncoding().constData());
-    std::abort();
-}
-
 void checkError(bool ok, const RequestError &error, const QByteArray &input)
 {
-    if (ok)
-        return;
-    check(error.httpStatus == 400 || error.httpStatus == 409 || error.httpStatus == 413,
-          "error status is 400, 409 or 413", input);
-    check(!error.message.isEmpty(), "an error says what is wrong", input);
+    FuzzCheck::checkRefusal(ok, error, {400, 409, 413}, input);
 }
 
 void checkMessage(const ExternalMessage &m, const QByteArray &input)

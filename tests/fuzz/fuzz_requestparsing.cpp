@@ -8,6 +8,7 @@
 #include "endpoint/restparsing.h"
 #include "endpoint/yamlreader.h"
 #include "endpoint/yamltext.h"
+#include "fuzzcheck.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,26 +16,15 @@
 #include <QUrlQuery>
 
 #include <cstdio>
-#include <cstdlib>
 
 using namespace flowscope;
+using FuzzCheck::check;
 
 namespace {
 
-void check(bool condition, const char *what, const QByteArray &input)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "violated: %s\ninput: %s\n", what, input.toPercentEncoding().constData());
-    std::abort();
-}
-
 void checkError(bool ok, const RequestError &error, const QByteArray &input)
 {
-    if (ok)
-        return;
-    check(error.httpStatus == 400 || error.httpStatus == 413, "error status is 400 or 413", input);
-    check(!error.message.isEmpty(), "an error says what is wrong", input);
+    FuzzCheck::checkRefusal(ok, error, {400, 413}, input);
 }
 
 // Bodies of POST /api/jobs/{id}/checkpoints, /resume-from and /fork.
