@@ -11,6 +11,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <mutex>
 
 using namespace flowscope;
 using namespace flowscope::testing;
@@ -61,6 +62,40 @@ std::optional<AgentInfo> infoOf(Engine &engine, const QString &agent)
     }
     return std::nullopt;
 }
+
+// The control changes the engine's listeners hear for one agent, from any thread.
+class HeardControls
+{
+public:
+    HeardControls(Engine &engine, const QString &agent)
+        : m_engine(engine)
+    {
+        m_listener = engine.watchAgentControl(
+            [this, agent](const QString &name, const AgentControl &control) {
+                std::lock_guard lock(m_mutex);
+                if (name == agent)
+                    m_heard.append(control);
+            });
+    }
+    ~HeardControls() { stop(); }
+    void stop()
+    {
+        if (m_listener)
+            m_engine.unwatchAgentControl(m_listener);
+        m_listener = 0;
+    }
+    QVector<AgentControl> heard()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_heard;
+    }
+
+private:
+    Engine &m_engine;
+    int m_listener = 0;
+    std::mutex m_mutex;
+    QVector<AgentControl> m_heard;
+};
 
 // A job that runs until cancelled (a Work routine of an hour with fine steps).
 JobId startLongJob(Engine &engine)
@@ -250,14 +285,7 @@ void TestExternalAgents::agentControlReachesTheAgent()
 {
     Engine engine(fastBeats());
     const QString name = QStringLiteral("probe-4");
-    std::mutex mutex;
-    QVector<AgentControl> heard;
-    const int listener
-        = engine.watchAgentControl([&](const QString &agent, const AgentControl &control) {
-              std::lock_guard lock(mutex);
-              if (agent == name)
-                  heard.append(control);
-          });
+    HeardControls listener(engine, name);
     AgentControl control;
     QVERIFY(engine.reportExternal(name, {registration()}, &control).ok());
     const quint64 first = control.version;
@@ -276,9 +304,9 @@ void TestExternalAgents::agentControlReachesTheAgent()
     QVERIFY(engine.externalAgent(name)->control.cancelled);
     QCOMPARE(engine.pauseAgent(name).kind, Status::Kind::Conflict);
 
-    engine.unwatchAgentControl(listener);
+    listener.stop();
     QVERIFY(engine.pauseAgent(name).kind == Status::Kind::Conflict);
-    std::lock_guard lock(mutex);
+    const QVector<AgentControl> heard = listener.heard();
     QCOMPARE(heard.size(), 3);
     QVERIFY(heard[0].paused);
     QVERIFY(!heard[1].paused);
@@ -378,14 +406,7 @@ void TestExternalAgents::theDebuggerStoppingTheJobHoldsItsAgents()
     QVERIFY(engine.startJob(request, &job).ok());
 
     const QString name = QStringLiteral("helper-of-job");
-    std::mutex mutex;
-    QVector<AgentControl> heard;
-    const int listener
-        = engine.watchAgentControl([&](const QString &agent, const AgentControl &control) {
-              std::lock_guard lock(mutex);
-              if (agent == name)
-                  heard.append(control);
-          });
+    HeardControls listener(engine, name);
     QVERIFY(engine.reportExternal(name, {registration(QStringLiteral("probe"), job)}).ok());
     QVERIFY(!engine.externalAgent(name)->control.paused); // a still runs
     const auto stopped = [&] {
@@ -416,10 +437,8 @@ void TestExternalAgents::theDebuggerStoppingTheJobHoldsItsAgents()
     QVERIFY(!engine.externalAgent(name)->control.cancelled);
 
     // Each change was pushed to the agent's listeners, in order.
-    engine.unwatchAgentControl(listener);
-    std::lock_guard lock(mutex);
     QStringList reasons;
-    for (const AgentControl &c : heard)
+    for (const AgentControl &c : listener.heard())
         reasons.append(QStringLiteral("%1 %2").arg(c.paused ? "held" : "free", c.reason));
     const QString id = job.toString();
     QCOMPARE(reasons,
