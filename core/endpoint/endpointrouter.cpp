@@ -15,6 +15,8 @@ using StatusCode = QHttpServerResponder::StatusCode;
 
 QHttpServerResponse toResponse(const ApiReply &reply)
 {
+    if (reply.httpStatus == 204)
+        return QHttpServerResponse(StatusCode::NoContent); // RFC 9110: no content, no body
     QHttpServerResponse response(reply.body, StatusCode(reply.httpStatus));
     // RFC 9110: a 401 names the scheme the client should use.
     if (reply.httpStatus == 401)
@@ -28,6 +30,16 @@ QHttpServerResponse toResponse(const RawReply &reply)
 }
 
 } // namespace
+
+QByteArray EndpointRouter::header(Request request, const char *name)
+{
+    const auto headers = request.headers();
+    for (const auto &header : headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return header.second;
+    }
+    return {};
+}
 
 QString EndpointRouter::methodName(Method method)
 {

@@ -48,6 +48,8 @@ public:
     AccessRole roleOf(Request request) const;
 
     static QString methodName(Method method);
+    // A request header's value, its name matched without regard to case; empty when absent.
+    static QByteArray header(Request request, const char *name);
 
 private:
     QHttpServer *m_server;

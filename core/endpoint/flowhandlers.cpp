@@ -43,24 +43,25 @@ FlowHandlers::FlowHandlers(Engine *engine)
     : m_engine(engine)
 {}
 
-std::optional<FlowDefinition> FlowHandlers::loadBody(const QByteArray &body,
+std::optional<FlowDefinition> FlowHandlers::loadBody(const QByteArray &body, FlowFormat bodyFormat,
                                                      QVector<FlowIssue> *issues,
                                                      ApiReply *malformed) const
 {
     QJsonObject dsl;
     RequestError requestError;
-    if (!RestParsing::flowDsl(body, &dsl, &requestError)) {
+    if (!RestParsing::flowDsl(body, &dsl, &requestError, bodyFormat)) {
         *malformed = ApiHandlers::error(requestError);
         return std::nullopt;
     }
     return m_engine->loader().fromDsl(dsl, requestSource, issues);
 }
 
-ApiReply FlowHandlers::createFlow(const QByteArray &body) const
+ApiReply FlowHandlers::createFlow(const QByteArray &body, FlowFormat bodyFormat) const
 {
     QVector<FlowIssue> issues;
     ApiReply malformed;
-    const std::optional<FlowDefinition> definition = loadBody(body, &issues, &malformed);
+    const std::optional<FlowDefinition> definition
+        = loadBody(body, bodyFormat, &issues, &malformed);
     if (malformed.httpStatus >= 400)
         return malformed;
     if (!definition) {
@@ -80,7 +81,7 @@ ApiReply FlowHandlers::deleteFlow(const QString &flowId) const
     const Status status = m_engine->removeIdleFlow(flowId);
     if (!status.ok())
         return ApiHandlers::error(status);
-    return {200, {{QStringLiteral("deleted"), true}, {QStringLiteral("flow_id"), flowId}}};
+    return {204, {}};
 }
 
 ApiReply FlowHandlers::validateFlow(const QString &flowId) const
@@ -95,11 +96,12 @@ ApiReply FlowHandlers::validateFlow(const QString &flowId) const
     return validation(reloaded, issues);
 }
 
-ApiReply FlowHandlers::validateBody(const QByteArray &body) const
+ApiReply FlowHandlers::validateBody(const QByteArray &body, FlowFormat bodyFormat) const
 {
     QVector<FlowIssue> issues;
     ApiReply malformed;
-    const std::optional<FlowDefinition> definition = loadBody(body, &issues, &malformed);
+    const std::optional<FlowDefinition> definition
+        = loadBody(body, bodyFormat, &issues, &malformed);
     if (malformed.httpStatus >= 400)
         return malformed;
     return validation(definition, issues);

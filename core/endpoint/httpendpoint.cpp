@@ -4,6 +4,7 @@
 #include "consolehub.h"
 #include "consoleroutes.h"
 #include "externalagentroutes.h"
+#include "flowmonitorsocket.h"
 #include "guardedserver.h"
 #include "jobmonitorhub.h"
 #include "jsonshapes.h"
@@ -401,6 +402,13 @@ SubscriberStatsList HttpEndpoint::subscriberStats() const
 {
     SubscriberStatsList stats = m_streams->subscriberStats();
     stats += m_monitors->subscriberStats();
+    // RestRoutes makes flow monitors this object's children.
+    const auto flowMonitors = findChildren<FlowMonitorSocket *>(Qt::FindDirectChildrenOnly);
+    for (const FlowMonitorSocket *monitor : flowMonitors) {
+        stats.append({QStringLiteral("flow_monitor"),
+                      monitor->flowId() + QLatin1Char('@') + QString::number(quintptr(monitor), 16),
+                      monitor->sentCount(), monitor->droppedCount()});
+    }
     if (m_consoles) {
         for (const ConsoleChannel *channel : m_consoles->channels()) {
             stats.append({QStringLiteral("console"), QString::number(quintptr(channel), 16),

@@ -45,8 +45,8 @@ void JobMonitorHub::accept(std::unique_ptr<QWebSocket> socket)
         return;
     }
     auto *monitor = new JobMonitorSocket(m_engine, id, std::move(socket), this);
-    connect(monitor, &JobMonitorSocket::closed, this,
-            [](JobMonitorSocket *closed) { closed->deleteLater(); });
+    connect(monitor, &MonitorSocket::closed, this,
+            [](MonitorSocket *closed) { closed->deleteLater(); });
 }
 
 int JobMonitorHub::monitorCount() const

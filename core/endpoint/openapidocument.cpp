@@ -130,7 +130,7 @@ QJsonObject operation(const OpenApiTable::Operation &op)
     if (op.request) {
         json.insert(QStringLiteral("requestBody"),
                     QJsonObject{{QStringLiteral("required"), true},
-                                {QStringLiteral("content"), content(nullptr, op.request)}});
+                                {QStringLiteral("content"), content(op.requestType, op.request)}});
         responses.insert(QStringLiteral("413"),
                          QJsonObject{{QStringLiteral("$ref"), errorResponse}});
         json.insert(QStringLiteral("responses"), responses);

@@ -18,6 +18,7 @@ struct Operation
     const char *request;               // body schema name or short form; nullptr: no body
     const char *query;                 // "name:type ..." query parameters; nullptr: none
     const char *contentType = nullptr; // the success body's type; nullptr: application/json
+    const char *requestType = nullptr; // the request body's types ("a|b"); nullptr: JSON
 };
 
 struct Schema

@@ -1,5 +1,8 @@
 #include "restparsing.h"
 
+#include "yamlreader.h"
+
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QStringList>
@@ -22,7 +25,30 @@ const QString flowIdKey = QStringLiteral("flow_id");
 const QString strategyKey = QStringLiteral("execution_strategy");
 const QString maxWorkersKey = QStringLiteral("max_workers");
 
-// The DSL of an envelope: dsl_dict as an object, or dsl as JSON text of one.
+// Flow text, JSON or YAML, as an object. JSON first: a JSON flow's mistakes are told as JSON's.
+bool flowText(const QByteArray &text, const QString &where, QJsonObject *flow, RequestError *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+    QJsonValue value;
+    if (parseError.error == QJsonParseError::NoError) {
+        value = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+    } else if (QString yamlError; !YamlReader::read(text, &value, &yamlError)) {
+        const bool looksLikeJson = text.trimmed().startsWith('{');
+        return fail(error, looksLikeJson
+                               ? QStringLiteral("%1: not valid JSON at offset %2: %3")
+                                     .arg(where)
+                                     .arg(parseError.offset)
+                                     .arg(parseError.errorString())
+                               : QStringLiteral("%1: not valid YAML: %2").arg(where, yamlError));
+    }
+    if (!value.isObject())
+        return fail(error, QStringLiteral("%1: must be a mapping (the flow)").arg(where));
+    *flow = value.toObject();
+    return true;
+}
+
+// The DSL of an envelope: dsl_dict as an object, or dsl as YAML or JSON text of one.
 bool envelopeDsl(const QJsonObject &envelope, QJsonObject *dsl, RequestError *error)
 {
     if (envelope.contains(dslDictKey) && envelope.contains(dslKey))
@@ -36,19 +62,8 @@ bool envelopeDsl(const QJsonObject &envelope, QJsonObject *dsl, RequestError *er
     }
     const QJsonValue text = envelope.value(dslKey);
     if (!text.isString())
-        return fail(error, QStringLiteral("dsl: must be a string (the flow as JSON text)"));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toString().toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return fail(error, QStringLiteral("dsl: not valid JSON at offset %1: %2 (YAML is not "
-                                          "accepted: send JSON text, or the flow as dsl_dict)")
-                               .arg(parseError.offset)
-                               .arg(parseError.errorString()));
-    }
-    if (!document.isObject())
-        return fail(error, QStringLiteral("dsl: must be the JSON text of an object (the flow)"));
-    *dsl = document.object();
-    return true;
+        return fail(error, QStringLiteral("dsl: must be a string (the flow as YAML or JSON text)"));
+    return flowText(text.toString().toUtf8(), dslKey, dsl, error);
 }
 
 // The envelope's flow_id, execution_strategy and max_workers, where the DSL has none.
@@ -97,16 +112,30 @@ bool mergeEnvelope(const QJsonObject &envelope, QJsonObject *dsl, RequestError *
 
 } // namespace
 
-bool flowDsl(const QByteArray &body, QJsonObject *dsl, RequestError *error)
+bool flowDsl(const QByteArray &body, QJsonObject *dsl, RequestError *error, FlowFormat bodyFormat)
 {
     QJsonObject object;
-    if (!jsonObjectBody(body, &object, error))
+    if (bodyFormat == FlowFormat::Json) {
+        if (!jsonObjectBody(body, &object, error))
+            return false;
+    } else if (body.size() > RequestParsing::maxBodyBytes) {
+        return jsonObjectBody(body, &object, error); // the same 413
+    } else if (!flowText(body, QStringLiteral("body"), &object, error)) {
         return false;
+    }
     if (!object.contains(dslKey) && !object.contains(dslDictKey)) {
         *dsl = object; // the DSL dict itself
         return true;
     }
     return envelopeDsl(object, dsl, error) && mergeEnvelope(object, dsl, error);
+}
+
+FlowFormat bodyFormat(const QByteArray &contentType)
+{
+    const QByteArray type = contentType.split(';').first().trimmed().toLower();
+    static const QList<QByteArray> yaml{"application/yaml", "application/x-yaml", "text/yaml",
+                                        "text/x-yaml"};
+    return yaml.contains(type) ? FlowFormat::Yaml : FlowFormat::Json;
 }
 
 bool flowFormat(const QUrlQuery &query, FlowFormat fallback, FlowFormat *format,

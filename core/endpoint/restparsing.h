@@ -27,11 +27,15 @@ struct LogPageQuery
 // RequestParsing ("<field>: <what is expected>").
 namespace RestParsing {
 
-// POST /api/flows and POST /api/flows/validate. The body is the flow's DSL dict itself, or a
-// Routilux envelope {flow_id?, dsl_dict? | dsl? (the flow as JSON text), execution_strategy?,
-// max_workers?} whose fields fill in what the DSL leaves out. *dsl receives the DSL dict for
-// FlowLoader::fromDsl. 413 over the body limit, 400 for anything malformed.
-bool flowDsl(const QByteArray &body, QJsonObject *dsl, RequestError *error);
+// POST /api/flows and POST /api/flows/validate. The body (JSON, or YAML when bodyFormat says so)
+// is the flow's DSL dict itself, or a Routilux envelope {flow_id?, dsl_dict? | dsl? (the flow as
+// YAML or JSON text), execution_strategy?, max_workers?} whose fields fill in what the DSL leaves
+// out. *dsl receives the DSL dict for FlowLoader::fromDsl. 413 over the body limit, 400 for
+// anything malformed.
+bool flowDsl(const QByteArray &body, QJsonObject *dsl, RequestError *error,
+             FlowFormat bodyFormat = FlowFormat::Json);
+// A request's Content-Type: Yaml for application/yaml (also text/yaml and the x- forms), else Json.
+FlowFormat bodyFormat(const QByteArray &contentType);
 // ?format=json|yaml; absent: fallback.
 bool flowFormat(const QUrlQuery &query, FlowFormat fallback, FlowFormat *format,
                 RequestError *error);

@@ -47,8 +47,8 @@ void acceptFlowMonitor(Engine *engine, QObject *owner, std::unique_ptr<QWebSocke
         }
     }
     auto *monitor = new FlowMonitorSocket(engine, flowId, since, std::move(socket), owner);
-    QObject::connect(monitor, &FlowMonitorSocket::closed, owner,
-                     [](FlowMonitorSocket *closed) { closed->deleteLater(); });
+    QObject::connect(monitor, &MonitorSocket::closed, owner,
+                     [](MonitorSocket *closed) { closed->deleteLater(); });
 }
 
 } // namespace
@@ -62,10 +62,17 @@ void RestRoutes::add(EndpointRouter &router, WebSocketRouter &sockets, Engine *e
     const AccessRole control = AccessRole::Control;
 
     // Before /api/flows/<arg>... so that "validate" is never read as a flow id.
+    const auto bodyFormat = [](Request request) {
+        return RestParsing::bodyFormat(EndpointRouter::header(request, "content-type"));
+    };
     router.route(Method::Post, QStringLiteral("/api/flows/validate"), read,
-                 [flows](Request request) { return flows.validateBody(request.body()); });
+                 [flows, bodyFormat](Request request) {
+                     return flows.validateBody(request.body(), bodyFormat(request));
+                 });
     router.route(Method::Post, QStringLiteral("/api/flows"), control,
-                 [flows](Request request) { return flows.createFlow(request.body()); });
+                 [flows, bodyFormat](Request request) {
+                     return flows.createFlow(request.body(), bodyFormat(request));
+                 });
     router.route(Method::Delete, QStringLiteral("/api/flows/<arg>"), control,
                  [flows](const QString &id, Request) { return flows.deleteFlow(id); });
     router.route(Method::Post, QStringLiteral("/api/flows/<arg>/validate"), read,

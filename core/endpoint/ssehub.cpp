@@ -1,5 +1,6 @@
 #include "ssehub.h"
 
+#include "endpointrouter.h"
 #include "jsonshapes.h"
 #include "sseparsing.h"
 #include "ssestream.h"
@@ -13,16 +14,6 @@
 namespace flowscope {
 
 namespace {
-
-QByteArray headerValue(const QHttpServerRequest &request, const char *name)
-{
-    const auto headers = request.headers();
-    for (const auto &header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return header.second;
-    }
-    return {};
-}
 
 QJsonValue listOrNull(const QStringList &list)
 {
@@ -62,7 +53,7 @@ void SseHub::open(const QHttpServerRequest &request, QHttpServerResponder &&resp
         return;
     }
     const SseRequest parsed
-        = parseSseRequest(request.query(), headerValue(request, "last-event-id"));
+        = parseSseRequest(request.query(), EndpointRouter::header(request, "last-event-id"));
     if (!parsed.error.isEmpty()) {
         responder.write(
             QJsonDocument(EndpointJson::error(400, parsed.error)).toJson(QJsonDocument::Compact),

@@ -9,19 +9,42 @@ namespace flowscope::YamlText {
 
 namespace {
 
-// JSON's own spelling of a scalar: a valid YAML flow scalar too.
+// Characters JSON writes as they are but YAML does not take raw in a double-quoted scalar:
+// controls, the line separators (folded there), the byte-order mark and the non-characters.
+bool needsEscape(char32_t c)
+{
+    return (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c == 0xFFFE
+           || c == 0xFFFF;
+}
+
+// JSON's own spelling of a scalar: a valid YAML flow scalar too, once the characters above are
+// escaped as four hex digits after a backslash and u (read the same in both).
 QByteArray scalar(const QJsonValue &value)
 {
     const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return array.mid(1, array.size() - 2);
+    const QByteArray json = array.mid(1, array.size() - 2);
+    if (!value.isString())
+        return json;
+    const QString text = QString::fromUtf8(json);
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (needsEscape(c.unicode()))
+            out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out.toUtf8();
 }
 
 QByteArray key(const QString &name)
 {
     // Plain keys only where YAML cannot read them as anything but that string.
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.\\-]*$"));
-    static const QRegularExpression reserved(
-        QStringLiteral("^(?i:y|n|yes|no|on|off|true|false|null)$"));
+    // Anchored at the very end: '$' alone would let a key end in a line break.
+    static const QRegularExpression plain(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z_][A-Za-z0-9_.\\-]*")));
+    static const QRegularExpression reserved(QRegularExpression::anchoredPattern(
+        QStringLiteral("(?i:y|n|yes|no|on|off|true|false|null)")));
     if (plain.match(name).hasMatch() && !reserved.match(name).hasMatch())
         return name.toUtf8();
     return scalar(name);

@@ -164,7 +164,16 @@ bool Debugger::breakBefore(const std::shared_ptr<Activation> &activation, Agent 
         stopAt(job, activation, QStringLiteral("breakpoint"), bp->id);
         announceStop(job, &agent.sink(), true);
     }
+    holdExternalAgents(job.id, bp->id);
     return true;
+}
+
+void Debugger::holdExternalAgents(JobId job, const QString &breakpointId)
+{
+    // Outside the job's lock: the external agents' lock is taken before it, never after.
+    m_core->external().jobPaused(
+        job, breakpointId.isEmpty() ? QStringLiteral("stopped after a step")
+                                    : QStringLiteral("stopped at breakpoint %1").arg(breakpointId));
 }
 
 void Debugger::checkEmit(const Activation &emitter, const QString &event, const QVariant &data,
@@ -198,6 +207,7 @@ void Debugger::checkEmit(const Activation &emitter, const QString &event, const 
                                      {QStringLiteral("event"), event}},
                          Symbol::intern(routineOf(job, emitter)), emitter.id);
     agent.sink().flush();
+    holdExternalAgents(job.id, bp->id);
 }
 
 void Debugger::stopAt(JobState &job, const std::shared_ptr<Activation> &activation,
@@ -278,50 +288,54 @@ void Debugger::noteCreated(Activation &activation)
 
 void Debugger::noteFinished(const Activation &activation, EventSink *sink)
 {
+    if (stopAfterStep(activation, sink))
+        holdExternalAgents(activation.job->id, {});
+}
+
+bool Debugger::stopAfterStep(const Activation &activation, EventSink *sink)
+{
     JobState &job = *activation.job;
-    {
-        std::lock_guard lock(job.mutex);
-        if (!job.stepping || activation.stepGeneration != job.stepGeneration || --job.stepLive > 0)
-            return;
-        // The step is done: stop before the next activation outside it (Into: the first one the
-        // stepped activation caused, if any).
-        if (isFinished(job.status)) {
-            job.stepping = false;
-            return;
-        }
-        const auto earliest = [&job](auto accept) {
-            auto best = job.parked.end();
-            for (auto it = job.parked.begin(); it != job.parked.end(); ++it) {
-                if (accept(**it) && (best == job.parked.end() || (*it)->id < (*best)->id))
-                    best = it;
-            }
-            return best;
-        };
-        auto next = job.parked.end();
-        if (StepMode(job.stepMode) == StepMode::Into)
-            next = earliest([&job](const Activation &a) { return a.parent == job.stepSubject; });
-        if (next == job.parked.end())
-            next = earliest([](const Activation &) { return true; });
-        // Paused before stepping ends: an agent that sees the step over sees the pause (see
-        // Agent::execute, which reads them in the other order).
-        job.setStatus(JobStatus::Paused);
+    std::lock_guard lock(job.mutex);
+    if (!job.stepping || activation.stepGeneration != job.stepGeneration || --job.stepLive > 0)
+        return false;
+    // The step is done: stop before the next activation outside it (Into: the first one the
+    // stepped activation caused, if any).
+    if (isFinished(job.status)) {
         job.stepping = false;
-        m_core->touch(job);
-        const bool childOnItsWay
-            = StepMode(job.stepMode) == StepMode::Into && job.stepChildren > 0
-              && (next == job.parked.end() || (*next)->parent != job.stepSubject);
-        if (next == job.parked.end() || childOnItsWay) {
-            // Nothing waits yet (or the child to step into is still queued): the next
-            // activation an agent picks up becomes the stop (for Into, the next child).
-            job.pendingReason = QStringLiteral("step");
-            job.pendingParent = childOnItsWay ? job.stepSubject : 0;
-            return;
-        }
-        const std::shared_ptr<Activation> stop = *next;
-        job.parked.erase(next);
-        stopAt(job, stop, QStringLiteral("step"), {});
-        announceStop(job, sink, false);
+        return false;
     }
+    const auto earliest = [&job](auto accept) {
+        auto best = job.parked.end();
+        for (auto it = job.parked.begin(); it != job.parked.end(); ++it) {
+            if (accept(**it) && (best == job.parked.end() || (*it)->id < (*best)->id))
+                best = it;
+        }
+        return best;
+    };
+    auto next = job.parked.end();
+    if (StepMode(job.stepMode) == StepMode::Into)
+        next = earliest([&job](const Activation &a) { return a.parent == job.stepSubject; });
+    if (next == job.parked.end())
+        next = earliest([](const Activation &) { return true; });
+    // Paused before stepping ends: an agent that sees the step over sees the pause (see
+    // Agent::execute, which reads them in the other order).
+    job.setStatus(JobStatus::Paused);
+    job.stepping = false;
+    m_core->touch(job);
+    const bool childOnItsWay = StepMode(job.stepMode) == StepMode::Into && job.stepChildren > 0
+                               && (next == job.parked.end() || (*next)->parent != job.stepSubject);
+    if (next == job.parked.end() || childOnItsWay) {
+        // Nothing waits yet (or the child to step into is still queued): the next
+        // activation an agent picks up becomes the stop (for Into, the next child).
+        job.pendingReason = QStringLiteral("step");
+        job.pendingParent = childOnItsWay ? job.stepSubject : 0;
+        return true;
+    }
+    const std::shared_ptr<Activation> stop = *next;
+    job.parked.erase(next);
+    stopAt(job, stop, QStringLiteral("step"), {});
+    announceStop(job, sink, false);
+    return true;
 }
 
 Status Debugger::step(JobId id, StepMode mode)
@@ -368,6 +382,7 @@ Status Debugger::step(JobId id, StepMode mode)
     }
     m_core->emitJobEvent(*job, EventType::JobResumed, nullptr,
                          QVariantMap{{QStringLiteral("reason"), stepName(mode)}});
+    m_core->external().jobResumed(id, stepName(mode));
     for (auto &a : run)
         m_core->enqueue(std::move(a), nullptr);
     return Status::success();

@@ -66,6 +66,11 @@ private:
     const Breakpoint *firstToStop(const QVector<Breakpoint> &matches, const Activation &at,
                                   const QVariant &data, const QString &port, Agent &agent);
     bool allowedInStep(const JobState &job, const Activation &activation) const;
+    // A counted activation of a step finished: true when that ended the step and stopped the job.
+    bool stopAfterStep(const Activation &activation, EventSink *sink);
+    // The job stopped (at a breakpoint, or after a step when breakpointId is empty): its external
+    // agents stop at their checkpoints, as when the job is paused.
+    void holdExternalAgents(JobId job, const QString &breakpointId);
     std::shared_ptr<JobState> stoppedJob(JobId id, Status *status) const;
     // Runs work with the job's mutex held, if the job is stopped at an activation.
     Status whileStopped(JobId id, const std::function<Status(JobState &)> &work) const;

@@ -447,18 +447,18 @@ void ExternalAgents::changeJobAgents(JobId job, const std::function<void(Record 
     publish({}, changes);
 }
 
-void ExternalAgents::jobPaused(JobId job)
+void ExternalAgents::jobPaused(JobId job, const QString &why)
 {
     changeJobAgents(
         job, [](Record &r) { r.pausedByJob = true; },
-        QStringLiteral("job %1 paused").arg(job.toString()));
+        QStringLiteral("job %1 %2").arg(job.toString(), why));
 }
 
-void ExternalAgents::jobResumed(JobId job)
+void ExternalAgents::jobResumed(JobId job, const QString &why)
 {
     changeJobAgents(
         job, [](Record &r) { r.pausedByJob = false; },
-        QStringLiteral("job %1 resumed").arg(job.toString()));
+        QStringLiteral("job %1 %2").arg(job.toString(), why));
 }
 
 void ExternalAgents::jobEnded(JobId job, JobStatus status)

@@ -49,9 +49,10 @@ public:
     // The agent's WebSocket opened or closed: a closed one that stops beating is dead.
     void setConnected(const QString &agent, bool connected);
 
-    // Job control reaches the agents working for the job.
-    void jobPaused(JobId job);
-    void jobResumed(JobId job);
+    // Job control reaches the agents working for the job; why completes the reason they are
+    // told ("job <id> <why>"): the debugger stopping the job holds them as a pause does.
+    void jobPaused(JobId job, const QString &why = QStringLiteral("paused"));
+    void jobResumed(JobId job, const QString &why = QStringLiteral("resumed"));
     void jobEnded(JobId job, JobStatus status);
 
     bool contains(const QString &agent) const;

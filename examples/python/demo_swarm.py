@@ -7,9 +7,10 @@ console or the REST API take effect within one step.
     build/app/flowscope --headless --demo --listen 127.0.0.1:8765 &
     python3 examples/python/demo_swarm.py --url http://127.0.0.1:8765 --probes 3
     python3 examples/python/demo_swarm.py --flow scan_swarm   # agents join a job of that flow
+    python3 examples/python/demo_swarm.py --websocket         # control pushed, not polled
 
-One JSON line per happening goes to standard output (started, done), so scripts and tests can
-follow the swarm. Exit status: 0 when every agent finished or was cancelled, 1 otherwise.
+One JSON line per happening goes to standard output (started, control, done), so scripts and
+tests can follow the swarm. Exit status: 0 when every agent finished or was cancelled, 1 otherwise.
 """
 
 import argparse
@@ -40,9 +41,16 @@ def start_job(url, token, flow, params):
         return json.loads(response.read())["job_id"]
 
 
+def make_agent(args, name, kind, job_id, metadata=None):
+    def heard(control, command, pushed):
+        say(event="control", agent=name, command=command, pushed=pushed,
+            reason=control.get("reason"))
+    return Agent(name, url=args.url, kind=kind, job_id=job_id, token=args.token,
+                 metadata=metadata, websocket=args.websocket, on_control=heard)
+
+
 def probe(args, name, wave, job_id, results):
-    agent = Agent(name, url=args.url, kind="probe", job_id=job_id, token=args.token,
-                  metadata={"wave": wave, "target": args.target})
+    agent = make_agent(args, name, "probe", job_id, {"wave": wave, "target": args.target})
     state = "failed"
     try:
         with agent:
@@ -84,6 +92,8 @@ def main():
     parser.add_argument("--flow", default=None,
                         help="start a job of this flow and have every agent work for it")
     parser.add_argument("--job", default=None, help="work for this running job")
+    parser.add_argument("--websocket", action="store_true",
+                        help="talk over the agent WebSocket, which pushes control changes")
     args = parser.parse_args()
 
     job_id = args.job
@@ -92,12 +102,13 @@ def main():
                            {"probe_ms": 3600000, "probe_steps": 3600})
     results = {}
     planner_name = args.prefix + "planner"
-    planner = Agent(planner_name, url=args.url, kind="planner", job_id=job_id, token=args.token)
+    planner = make_agent(args, planner_name, "planner", job_id)
     planner_state = "completed"
     try:
         with planner:
             names = [args.prefix + "probe-%d" % i for i in range(1, args.probes + 1)]
-            say(event="started", job_id=job_id, agents=[planner_name] + names)
+            say(event="started", job_id=job_id, agents=[planner_name] + names,
+                transport=planner.transport)
             for wave in range(1, args.waves + 1):
                 planner.checkpoint("wave")
                 planner.event("plan_start", node="plan", data={"wave": wave, "probes": names})

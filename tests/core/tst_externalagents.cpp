@@ -1,6 +1,7 @@
 // External agents on the real engine: what they report appears next to the engine's own agents
 // (agent list, health, events, metrics), their health follows their heartbeats with the same
-// thresholds, and control (of the agent or of its job) reaches their control state.
+// thresholds, and control (of the agent or of its job, the debugger's stops included) reaches
+// their control state.
 
 #include "events/eventbus.h"
 #include "metrics/metricscollector.h"
@@ -10,6 +11,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <mutex>
 
 using namespace flowscope;
 using namespace flowscope::testing;
@@ -61,6 +63,40 @@ std::optional<AgentInfo> infoOf(Engine &engine, const QString &agent)
     return std::nullopt;
 }
 
+// The control changes the engine's listeners hear for one agent, from any thread.
+class HeardControls
+{
+public:
+    HeardControls(Engine &engine, const QString &agent)
+        : m_engine(engine)
+    {
+        m_listener = engine.watchAgentControl(
+            [this, agent](const QString &name, const AgentControl &control) {
+                std::lock_guard lock(m_mutex);
+                if (name == agent)
+                    m_heard.append(control);
+            });
+    }
+    ~HeardControls() { stop(); }
+    void stop()
+    {
+        if (m_listener)
+            m_engine.unwatchAgentControl(m_listener);
+        m_listener = 0;
+    }
+    QVector<AgentControl> heard()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_heard;
+    }
+
+private:
+    Engine &m_engine;
+    int m_listener = 0;
+    std::mutex m_mutex;
+    QVector<AgentControl> m_heard;
+};
+
 // A job that runs until cancelled (a Work routine of an hour with fine steps).
 JobId startLongJob(Engine &engine)
 {
@@ -90,6 +126,7 @@ private Q_SLOTS:
     void agentControlReachesTheAgent();
     void jobControlReachesTheAgentsOfTheJob();
     void aBreakpointStopsTheAgent();
+    void theDebuggerStoppingTheJobHoldsItsAgents();
     void unregisteredAgentsLeaveTheMonitor();
 };
 
@@ -248,14 +285,7 @@ void TestExternalAgents::agentControlReachesTheAgent()
 {
     Engine engine(fastBeats());
     const QString name = QStringLiteral("probe-4");
-    std::mutex mutex;
-    QVector<AgentControl> heard;
-    const int listener
-        = engine.watchAgentControl([&](const QString &agent, const AgentControl &control) {
-              std::lock_guard lock(mutex);
-              if (agent == name)
-                  heard.append(control);
-          });
+    HeardControls listener(engine, name);
     AgentControl control;
     QVERIFY(engine.reportExternal(name, {registration()}, &control).ok());
     const quint64 first = control.version;
@@ -274,9 +304,9 @@ void TestExternalAgents::agentControlReachesTheAgent()
     QVERIFY(engine.externalAgent(name)->control.cancelled);
     QCOMPARE(engine.pauseAgent(name).kind, Status::Kind::Conflict);
 
-    engine.unwatchAgentControl(listener);
+    listener.stop();
     QVERIFY(engine.pauseAgent(name).kind == Status::Kind::Conflict);
-    std::lock_guard lock(mutex);
+    const QVector<AgentControl> heard = listener.heard();
     QCOMPARE(heard.size(), 3);
     QVERIFY(heard[0].paused);
     QVERIFY(!heard[1].paused);
@@ -355,6 +385,67 @@ void TestExternalAgents::aBreakpointStopsTheAgent()
     QVERIFY(engine.resumeAgent(name).ok());
     QVERIFY(!engine.externalAgent(name)->control.paused);
     engine.bus().unsubscribe(events);
+}
+
+void TestExternalAgents::theDebuggerStoppingTheJobHoldsItsAgents()
+{
+    Engine engine(fastBeats());
+    const QByteArray json = R"({"flow_id": "stops", "entry": "a.in", "routines": {
+        "a": {"class": "flowscope.Work", "config": {"duration_ms": 400, "steps": 1}},
+        "b": {"class": "flowscope.Work", "config": {"duration_ms": 20, "steps": 1}},
+        "c": {"class": "flowscope.Work", "config": {"duration_ms": 20, "steps": 1}}},
+        "connections": [{"from": "a.out", "to": "b.in"}, {"from": "b.out", "to": "c.in"}]})";
+    QVERIFY(engine.addFlowJson(json, QStringLiteral("test")).ok());
+    Breakpoint bp;
+    bp.flowId = QStringLiteral("stops");
+    bp.routine = QStringLiteral("b");
+    QVERIFY(engine.addBreakpoint(&bp).ok());
+    JobRequest request;
+    request.flowId = QStringLiteral("stops");
+    JobId job;
+    QVERIFY(engine.startJob(request, &job).ok());
+
+    const QString name = QStringLiteral("helper-of-job");
+    HeardControls listener(engine, name);
+    QVERIFY(engine.reportExternal(name, {registration(QStringLiteral("probe"), job)}).ok());
+    QVERIFY(!engine.externalAgent(name)->control.paused); // a still runs
+    const auto stopped = [&] {
+        const std::optional<DebugSession> session = engine.debugSession(job);
+        return session && session->stopped;
+    };
+
+    // Stopped at the breakpoint before b: the agent is held, and told why.
+    QTRY_VERIFY_WITH_TIMEOUT(stopped(), 5000);
+    AgentControl control = engine.externalAgent(name)->control;
+    QVERIFY(control.paused);
+    QCOMPARE(control.reason,
+             QStringLiteral("job %1 stopped at breakpoint %2").arg(job.toString(), bp.id));
+
+    // Stepping into b lets it go on until the job stops again, before c (which b caused).
+    QVERIFY(engine.step(job, StepMode::Into).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(stopped() && engine.debugSession(job)->routine == QLatin1String("c"),
+                             5000);
+    control = engine.externalAgent(name)->control;
+    QVERIFY(control.paused);
+    QCOMPARE(control.reason, QStringLiteral("job %1 stopped after a step").arg(job.toString()));
+
+    // Continuing releases it; the job completes without cancelling it.
+    QVERIFY(engine.resumeJob(job).ok());
+    QVERIFY(!engine.externalAgent(name)->control.paused);
+    QVERIFY(engine.waitForJob(job, 5000));
+    QCOMPARE(engine.job(job)->status, JobStatus::Completed);
+    QVERIFY(!engine.externalAgent(name)->control.cancelled);
+
+    // Each change was pushed to the agent's listeners, in order.
+    QStringList reasons;
+    for (const AgentControl &c : listener.heard())
+        reasons.append(QStringLiteral("%1 %2").arg(c.paused ? "held" : "free", c.reason));
+    const QString id = job.toString();
+    QCOMPARE(reasons,
+             (QStringList{QStringLiteral("held job %1 stopped at breakpoint %2").arg(id, bp.id),
+                          QStringLiteral("free job %1 step_into").arg(id),
+                          QStringLiteral("held job %1 stopped after a step").arg(id),
+                          QStringLiteral("free job %1 resumed").arg(id)}));
 }
 
 void TestExternalAgents::unregisteredAgentsLeaveTheMonitor()

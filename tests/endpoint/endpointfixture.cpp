@@ -83,7 +83,7 @@ HttpResult Fixture::request(const QByteArray &verb, const QString &path, const Q
     QNetworkRequest req(url(path));
     for (const auto &header : headers)
         req.setRawHeader(header.first, header.second);
-    if (!body.isEmpty())
+    if (!body.isEmpty() && !req.hasRawHeader("Content-Type"))
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(req, verb, body));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);

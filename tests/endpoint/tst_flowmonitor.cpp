@@ -1,12 +1,15 @@
 // The flow monitor WebSocket over real loopback sockets: every client gets every event of every
 // job of its flow (its own subscription) and nothing of other flows; ?since= replays the held
-// events; an unknown flow or a bad since closes with 1008.
+// events; an unknown flow or a bad since closes with 1008; a reader that stops reading is told
+// what it missed and not cut off.
 #include "endpointfixture.h"
+#include "monitorclient.h"
+
 #include "events/eventbus.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -15,50 +18,6 @@
 
 using namespace flowscope;
 using namespace EndpointTest;
-
-namespace {
-
-struct FlowClient
-{
-    QWebSocket socket;
-    QList<QJsonObject> messages;
-
-    FlowClient()
-    {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) {
-                             messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
-                         });
-    }
-    QList<QJsonObject> events() const
-    {
-        QList<QJsonObject> all;
-        for (const QJsonObject &m : messages) {
-            const QJsonArray list = m.value(QStringLiteral("events")).toArray();
-            for (const QJsonValue &e : list)
-                all.append(e.toObject());
-        }
-        return all;
-    }
-    int count(const QString &type, const QString &jobId = {}) const
-    {
-        const QList<QJsonObject> all = events();
-        return int(std::count_if(all.begin(), all.end(), [&](const QJsonObject &e) {
-            return e.value(QStringLiteral("type")).toString() == type
-                   && (jobId.isEmpty() || e.value(QStringLiteral("job_id")).toString() == jobId);
-        }));
-    }
-    QList<qint64> sequences() const
-    {
-        QList<qint64> seqs;
-        const QList<QJsonObject> all = events();
-        for (const QJsonObject &e : all)
-            seqs.append(e.value(QStringLiteral("seq")).toInteger());
-        return seqs;
-    }
-};
-
-} // namespace
 
 class TestFlowMonitor : public QObject
 {
@@ -83,6 +42,7 @@ private Q_SLOTS:
     void helloListsUnfinishedJobs();
     void sinceReplaysHeldEvents();
     void refusesUnknownFlowAndBadSince();
+    void stalledReaderIsToldWhatItMissed();
 };
 
 void TestFlowMonitor::initTestCase()
@@ -99,8 +59,8 @@ void TestFlowMonitor::cleanupTestCase()
 void TestFlowMonitor::everyClientGetsEveryJobOfTheFlow()
 {
     const int subscribersBefore = m_fixture.engine().bus().subscriberCount();
-    FlowClient first;
-    FlowClient second;
+    MonitorClient first;
+    MonitorClient second;
     first.socket.open(monitorUrl(QStringLiteral("chain")));
     second.socket.open(monitorUrl(QStringLiteral("chain")));
     QTRY_VERIFY_WITH_TIMEOUT(!first.messages.isEmpty() && !second.messages.isEmpty(), 5000);
@@ -110,7 +70,7 @@ void TestFlowMonitor::everyClientGetsEveryJobOfTheFlow()
     const QString a = m_fixture.startJob(QStringLiteral("chain"));
     const QString b = m_fixture.startJob(QStringLiteral("chain"));
     const QString other = m_fixture.startJob(QStringLiteral("slow"));
-    for (FlowClient *client : {&first, &second}) {
+    for (MonitorClient *client : {&first, &second}) {
         QTRY_COMPARE_WITH_TIMEOUT(client->count(QStringLiteral("job_completed"), a), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(client->count(QStringLiteral("job_completed"), b), 1, 10000);
         QCOMPARE(client->count(QStringLiteral("job_started"), a), 1);
@@ -124,7 +84,7 @@ void TestFlowMonitor::everyClientGetsEveryJobOfTheFlow()
     QCOMPARE(hello.value("flow_id").toString(), QStringLiteral("chain"));
 
     // Only the flow's events, each once and in order, and the same ones for both clients.
-    const auto stopAt = [](const FlowClient &client, const QString &jobId) {
+    const auto stopAt = [](const MonitorClient &client, const QString &jobId) {
         QList<qint64> seqs;
         for (const QJsonObject &e : client.events()) {
             seqs.append(e.value("seq").toInteger());
@@ -156,7 +116,7 @@ void TestFlowMonitor::helloListsUnfinishedJobs()
 {
     const QString id = m_fixture.startJob(QStringLiteral("slow"));
     QVERIFY(m_fixture.waitForStatus(id, QStringLiteral("running")));
-    FlowClient client;
+    MonitorClient client;
     client.socket.open(monitorUrl(QStringLiteral("slow")));
     QTRY_VERIFY_WITH_TIMEOUT(!client.messages.isEmpty(), 5000);
     const QJsonArray jobs = client.messages.first().value("jobs").toArray();
@@ -173,7 +133,7 @@ void TestFlowMonitor::sinceReplaysHeldEvents()
     const QString id = m_fixture.startJob(QStringLiteral("chain"));
     QVERIFY(m_fixture.waitForStatus(id, QStringLiteral("completed")));
 
-    FlowClient client;
+    MonitorClient client;
     client.socket.open(monitorUrl(QStringLiteral("chain"), QStringLiteral("since=%1").arg(before)));
     QTRY_COMPARE_WITH_TIMEOUT(client.count(QStringLiteral("job_completed"), id), 1, 5000);
     QCOMPARE(client.count(QStringLiteral("job_started"), id), 1);
@@ -193,6 +153,29 @@ void TestFlowMonitor::refusesUnknownFlowAndBadSince()
         QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
         QVERIFY2(!socket.closeReason().isEmpty(), qPrintable(url.toString()));
     }
+}
+
+void TestFlowMonitor::stalledReaderIsToldWhatItMissed()
+{
+    const int subscribersBefore = m_fixture.engine().bus().subscriberCount();
+    StalledReader reader;
+    QVERIFY(reader.open(m_fixture.port(), "/api/ws/flows/chain/monitor"));
+    QVERIFY(
+        waitUntil([&] { return m_fixture.engine().bus().subscriberCount() > subscribersBefore; }));
+
+    Event prototype;
+    prototype.flow = Symbol::intern(QStringLiteral("chain"));
+    flood(m_fixture.engine().bus(), prototype);
+    // Without the cap on unsent bytes every event would be queued for the socket, none dropped.
+    QVERIFY(reader.catchUpUntilToldOfMissed());
+    QVERIFY(reader.isConnected());
+
+    // What it missed shows in /metrics too.
+    const HttpResult metrics = m_fixture.request("GET", QStringLiteral("/metrics"));
+    QCOMPARE(metrics.status, 200);
+    static const QRegularExpression dropped(QStringLiteral(
+        R"(flowscope_subscriber_events_dropped_total\{kind="flow_monitor",subscriber="chain@[0-9a-f]+"\} [1-9])"));
+    QVERIFY2(dropped.match(QString::fromUtf8(metrics.raw)).hasMatch(), metrics.raw.constData());
 }
 
 QTEST_GUILESS_MAIN(TestFlowMonitor)

@@ -1,15 +1,13 @@
 // The job monitor WebSocket over real loopback sockets: every client gets every event of its job
 // (its own subscription), late clients get the history first, unknown jobs and paths close 1008.
 #include "endpointfixture.h"
+#include "monitorclient.h"
 
 #include "events/eventbus.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 
@@ -17,42 +15,6 @@
 
 using namespace flowscope;
 using namespace EndpointTest;
-
-namespace {
-
-// A Routilux client reading one WebSocket monitor: every frame, decoded.
-struct MonitorClient
-{
-    QWebSocket socket;
-    QList<QJsonObject> messages;
-
-    MonitorClient()
-    {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) {
-                             messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
-                         });
-    }
-    QList<QJsonObject> events() const
-    {
-        QList<QJsonObject> all;
-        for (const QJsonObject &m : messages) {
-            const QJsonArray list = m.value(QStringLiteral("events")).toArray();
-            for (const QJsonValue &e : list)
-                all.append(e.toObject());
-        }
-        return all;
-    }
-    bool sawType(const QString &type) const
-    {
-        const QList<QJsonObject> all = events();
-        return std::any_of(all.begin(), all.end(), [&](const QJsonObject &e) {
-            return e.value(QStringLiteral("type")).toString() == type;
-        });
-    }
-};
-
-} // namespace
 
 class TestJobMonitor : public QObject
 {
@@ -114,15 +76,8 @@ void TestJobMonitor::monitorStreamsEveryEventToEachClient()
     }
 
     // Each client has every event of the job exactly once, in order: the same as the trace.
-    const auto sequences = [](const MonitorClient &client) {
-        QList<qint64> seqs;
-        const QList<QJsonObject> events = client.events();
-        for (const QJsonObject &e : events)
-            seqs.append(e.value(QStringLiteral("seq")).toInteger());
-        return seqs;
-    };
-    const QList<qint64> firstSeqs = sequences(first);
-    const QList<qint64> secondSeqs = sequences(second);
+    const QList<qint64> firstSeqs = first.sequences();
+    const QList<qint64> secondSeqs = second.sequences();
     QCOMPARE(firstSeqs, secondSeqs);
     for (int i = 1; i < firstSeqs.size(); ++i)
         QVERIFY(firstSeqs.at(i) > firstSeqs.at(i - 1));
@@ -191,48 +146,19 @@ void TestJobMonitor::liveEventsFollowTheHistory()
 void TestJobMonitor::stalledReaderIsToldWhatItMissed()
 {
     const QString id = m_fixture.startJob(QStringLiteral("slow"));
+    Event prototype;
     bool ok = false;
-    const JobId job = JobId::fromString(id, &ok);
+    prototype.job = JobId::fromString(id, &ok);
     QVERIFY(ok);
-    // A WebSocket client that stops reading: Qt keeps 1 byte, the kernel's buffers fill up.
-    QTcpSocket reader;
-    reader.setReadBufferSize(1);
-    reader.connectToHost(QStringLiteral("127.0.0.1"), m_fixture.port());
-    QVERIFY(reader.waitForConnected(5000));
+    StalledReader reader;
     const int before = m_fixture.endpoint().monitorCount();
-    reader.write("GET /api/ws/jobs/" + id.toLatin1()
-                 + "/monitor HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: "
-                   "Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                   "Sec-WebSocket-Version: 13\r\n\r\n");
+    QVERIFY(reader.open(m_fixture.port(), "/api/ws/jobs/" + id.toLatin1() + "/monitor"));
     QVERIFY(waitUntil([&] { return m_fixture.endpoint().monitorCount() > before; }));
 
-    // Far more than the kernel, the pending-bytes cap and the queue hold together.
-    const QVariantMap payload{{QStringLiteral("message"), QString(400, QLatin1Char('x'))}};
-    std::vector<Event> batch;
-    for (int round = 0; round < 100; ++round) {
-        batch.assign(1000, Event());
-        for (Event &event : batch) {
-            event.job = job;
-            event.payload = payload;
-        }
-        m_fixture.engine().bus().publish(batch);
-        QTest::qWait(2);
-    }
+    flood(m_fixture.engine().bus(), prototype);
     // The reader catches up and is told how many events it missed; it was never cut off.
-    reader.setReadBufferSize(0);
-    QByteArray received;
-    qsizetype searched = 0;
-    static const QRegularExpression missed(QStringLiteral("\"dropped\":[1-9]"));
-    QVERIFY(waitUntil(
-        [&] {
-            received += reader.readAll();
-            // Only what arrived since the last look (with room for a match across the edge).
-            const qsizetype from = qMax<qsizetype>(0, searched - 16);
-            searched = received.size();
-            return missed.match(QString::fromLatin1(received.mid(from))).hasMatch();
-        },
-        20000));
-    QCOMPARE(reader.state(), QAbstractSocket::ConnectedState);
+    QVERIFY(reader.catchUpUntilToldOfMissed());
+    QVERIFY(reader.isConnected());
 }
 
 QTEST_GUILESS_MAIN(TestJobMonitor)

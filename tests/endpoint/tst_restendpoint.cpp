@@ -100,9 +100,43 @@ void TestRestEndpoint::createsAFlowFromEachBodyForm()
     QCOMPARE(r.status, 201);
     QCOMPARE(r.json.value("flow_id").toString(), QStringLiteral("from_text"));
 
+    // The flow as YAML text, as Routilux's clients write it.
+    const QString yaml = QStringLiteral(R"(flow_id: from_yaml
+entry: a.in
+routines:
+  a:
+    class: flowscope.Work
+    config: {duration_ms: 10, steps: 2}
+  b:
+    class: flowscope.Work
+    config:
+      duration_ms: 10
+connections:
+  - from: a.out
+    to: b.in
+)");
+    r = m_fixture.request("POST", QStringLiteral("/api/flows"),
+                          compact({{"dsl", yaml}, {"max_workers", 2}}));
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json.value("flow_id").toString(), QStringLiteral("from_yaml"));
+    QCOMPARE(r.json.value("max_workers").toInt(), 2);
+    QCOMPARE(r.json.value("routines").toObject().value("a").toObject().value("config"),
+             QJsonValue(QJsonObject{{"duration_ms", 10}, {"steps", 2}}));
+    QCOMPARE(r.json.value("connections").toArray().size(), 1);
+
+    // A YAML body, said so by its Content-Type.
+    QString body = yaml;
+    body.replace(QStringLiteral("from_yaml"), QStringLiteral("yaml_body"));
+    r = m_fixture.request("POST", QStringLiteral("/api/flows"), body.toUtf8(),
+                          {{"Content-Type", "application/yaml"}});
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json.value("flow_id").toString(), QStringLiteral("yaml_body"));
+
     // A job runs on a flow made over HTTP.
-    const QString id = m_fixture.startJob(QStringLiteral("from_text"));
-    QVERIFY(m_fixture.waitForStatus(id, QStringLiteral("completed")));
+    for (const QString &flow : {QStringLiteral("from_text"), QStringLiteral("yaml_body")}) {
+        const QString id = m_fixture.startJob(flow);
+        QVERIFY(m_fixture.waitForStatus(id, QStringLiteral("completed")));
+    }
 }
 
 void TestRestEndpoint::refusesABadFlowNamingWhere()
@@ -122,10 +156,32 @@ void TestRestEndpoint::refusesABadFlowNamingWhere()
     QVERIFY2(paths.contains(QStringLiteral("connections[0].to")), qPrintable(paths.join(',')));
     QVERIFY(!m_fixture.engine().flow(QStringLiteral("bad")));
 
-    r = m_fixture.request("POST", QStringLiteral("/api/flows"), R"({"dsl": "flow_id: x"})");
+    // Text that is neither: told where, in the language it looks like.
+    r = m_fixture.request("POST", QStringLiteral("/api/flows"), R"({"dsl": "{\"flow_id\": "})");
     verifyErrorEnvelope(r, 400);
     QVERIFY2(r.json.value("detail").toString().startsWith(QStringLiteral("dsl: not valid JSON")),
              r.raw.constData());
+    r = m_fixture.request("POST", QStringLiteral("/api/flows"),
+                          R"({"dsl": "flow_id: x\nroutines: [a\n"})");
+    verifyErrorEnvelope(r, 400);
+    QVERIFY2(r.json.value("detail").toString().startsWith(
+                 QStringLiteral("dsl: not valid YAML: line 3, column 1:")),
+             r.raw.constData());
+    r = m_fixture.request("POST", QStringLiteral("/api/flows"), "flow_id: [x",
+                          {{"Content-Type", "application/yaml; charset=utf-8"}});
+    verifyErrorEnvelope(r, 400);
+    QVERIFY2(r.json.value("detail").toString().startsWith(QStringLiteral("body: not valid YAML")),
+             r.raw.constData());
+    // What JSON cannot hold is refused, not guessed at.
+    r = m_fixture.request("POST", QStringLiteral("/api/flows"),
+                          R"({"dsl": "base: &b {class: flowscope.Work}\nroutines: {a: *b}"})");
+    verifyErrorEnvelope(r, 400);
+    QVERIFY2(r.json.value("detail").toString().contains(QStringLiteral("aliases (*b)")),
+             r.raw.constData());
+    r = m_fixture.request("POST", QStringLiteral("/api/flows"), R"({"dsl": "- a\n- b\n"})");
+    verifyErrorEnvelope(r, 400);
+    QCOMPARE(r.json.value("detail").toString(),
+             QStringLiteral("dsl: must be a mapping (the flow)"));
     r = m_fixture.request("POST", QStringLiteral("/api/flows"), R"({"dsl_dict": [1]})");
     verifyErrorEnvelope(r, 400);
     QVERIFY(r.json.value("detail").toString().startsWith(QStringLiteral("dsl_dict:")));
@@ -203,6 +259,16 @@ void TestRestEndpoint::exportedFlowLoadsBack()
              yaml.raw.constData());
     QVERIFY2(yaml.raw.contains("  a:\n    class: \"flowscope.Work\"\n"), yaml.raw.constData());
 
+    // The YAML export loads back too, as a YAML body, and makes the same flow.
+    QByteArray yamlCopy = yaml.raw;
+    yamlCopy.replace("flow_id: \"chain\"", "flow_id: \"chain_yaml\"");
+    const HttpResult fromYaml = m_fixture.request("POST", QStringLiteral("/api/flows"), yamlCopy,
+                                                  {{"Content-Type", "application/yaml"}});
+    QCOMPARE(fromYaml.status, 201);
+    QCOMPARE(fromYaml.json.value("flow_id").toString(), QStringLiteral("chain_yaml"));
+    for (const char *key : {"routines", "connections", "entry", "variables"})
+        QCOMPARE(fromYaml.json.value(key), original.json.value(key));
+
     const HttpResult dslText = m_fixture.request("GET", QStringLiteral("/api/flows/chain/dsl"));
     QCOMPARE(dslText.status, 200);
     QCOMPARE(dslText.json.value("format").toString(), QStringLiteral("yaml"));
@@ -228,9 +294,10 @@ void TestRestEndpoint::deleteRefusesWhileJobsRun()
     QVERIFY(m_fixture.engine().flow(QStringLiteral("doomed")));
 
     QCOMPARE(m_fixture.request("POST", QStringLiteral("/api/jobs/%1/cancel").arg(id)).status, 200);
+    // As Routilux answers: 204, nothing in the body.
     r = m_fixture.request("DELETE", QStringLiteral("/api/flows/doomed"));
-    QCOMPARE(r.status, 200);
-    QCOMPARE(r.json.value("deleted").toBool(), true);
+    QCOMPARE(r.status, 204);
+    QVERIFY2(r.raw.isEmpty(), r.raw.constData());
     QVERIFY(!m_fixture.engine().flow(QStringLiteral("doomed")));
     verifyErrorEnvelope(m_fixture.request("GET", QStringLiteral("/api/flows/doomed")), 404);
     verifyErrorEnvelope(m_fixture.request("DELETE", QStringLiteral("/api/flows/doomed")), 404);

@@ -34,7 +34,8 @@ constexpr size_t maxLiveJobs = 4;
 void checkReply(const ApiReply &reply, const char *route, const QByteArray &input)
 {
     const int s = reply.httpStatus;
-    const bool known = s == 200 || s == 201 || s == 400 || s == 404 || s == 409 || s == 413;
+    const bool known
+        = s == 200 || s == 201 || s == 204 || s == 400 || s == 404 || s == 409 || s == 413;
     const bool errorHasMessage
         = s < 400 || !reply.body.value(QLatin1String("detail")).toString().isEmpty();
     if (known && errorHasMessage)
@@ -146,6 +147,8 @@ void fuzzFlowsAndState(const QByteArray &body, const QUrlQuery &query, const QSt
 {
     const FlowHandlers flows(engine);
     checkReply(flows.validateBody(body), "POST /api/flows/validate", input);
+    checkReply(flows.validateBody(body, FlowFormat::Yaml), "POST /api/flows/validate (YAML)",
+               input);
     const ApiReply created = flows.createFlow(body);
     checkReply(created, "POST /api/flows", input);
     if (created.httpStatus == 201) {

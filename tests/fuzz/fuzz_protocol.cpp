@@ -2,25 +2,16 @@
 // first byte is a CBOR map or array head, JSON text otherwise; then everything a client or the
 // server reads from a frame of that type: the messages, the event rows through a string table
 // that persists across inputs (as on one connection), and the value codec's types.
+#include "fuzzcheck.h"
 #include "protocol/eventcodec.h"
 #include "protocol/framecodec.h"
 #include "protocol/messages.h"
 #include "protocol/valuecodec.h"
 
-#include <cstdio>
-#include <cstdlib>
-
 using namespace flowscope;
+using FuzzCheck::check;
 
 namespace {
-
-void check(bool condition, const char *what, const QByteArray &input)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "violated: %s\ninput: %s\n", what, input.toPercentEncoding().constData());
-    std::abort();
-}
 
 template<class T>
 void decodeAll(const FieldReader &r, const char *key)

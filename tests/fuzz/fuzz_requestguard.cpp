@@ -3,24 +3,15 @@
 // only with the documented refusals, and must reach the same verdict whether the bytes arrive in
 // one piece, in two, or one byte at a time.
 #include "endpoint/requestsizescanner.h"
-
-#include <cstdio>
-#include <cstdlib>
+#include "fuzzcheck.h"
 
 using namespace flowscope;
+using FuzzCheck::check;
 
 namespace {
 
 constexpr qint64 maxBody = 1000;
 constexpr qint64 maxHeader = 512;
-
-void check(bool condition, const char *what, const QByteArray &input)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "violated: %s\ninput: %s\n", what, input.toPercentEncoding().constData());
-    std::abort();
-}
 
 struct Verdict
 {

@@ -1,34 +1,30 @@
 // Fuzzes the endpoint's request parsing (core/endpoint/requestparsing.h, healthparsing.h,
-// restparsing.h): the bytes as a request body (POST /api/jobs, the flow bodies, the checkpoint,
-// resume-from and fork bodies), as the query string of GET /api/jobs, the trace, the logs, the
-// export, the alerts and the metrics routes, and as a time.
+// restparsing.h, yamlreader.h): the bytes as a request body (POST /api/jobs, the flow bodies in
+// JSON and YAML, the checkpoint, resume-from and fork bodies), as the query string of
+// GET /api/jobs, the trace, the logs, the export, the alerts and the metrics routes, and as a
+// time. YAML that is read must come back unchanged through the YAML export.
 #include "endpoint/healthparsing.h"
 #include "endpoint/requestparsing.h"
 #include "endpoint/restparsing.h"
+#include "endpoint/yamlreader.h"
+#include "endpoint/yamltext.h"
+#include "fuzzcheck.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <QUrlQuery>
 
 #include <cstdio>
-#include <cstdlib>
 
 using namespace flowscope;
+using FuzzCheck::check;
 
 namespace {
 
-void check(bool condition, const char *what, const QByteArray &input)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "violated: %s\ninput: %s\n", what, input.toPercentEncoding().constData());
-    std::abort();
-}
-
 void checkError(bool ok, const RequestError &error, const QByteArray &input)
 {
-    if (ok)
-        return;
-    check(error.httpStatus == 400 || error.httpStatus == 413, "error status is 400 or 413", input);
-    check(!error.message.isEmpty(), "an error says what is wrong", input);
+    FuzzCheck::checkRefusal(ok, error, {400, 413}, input);
 }
 
 // Bodies of POST /api/jobs/{id}/checkpoints, /resume-from and /fork.
@@ -125,6 +121,36 @@ void checkRestParsing(const QByteArray &bytes, const QUrlQuery &query)
                bytes);
 }
 
+QByteArray compactJson(const QJsonValue &value)
+{
+    return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+}
+
+// Flows sent as YAML: a body with Content-Type application/yaml, and the YAML reader itself.
+void checkYaml(const QByteArray &bytes)
+{
+    QJsonObject dsl;
+    RequestError dslError;
+    checkError(RestParsing::flowDsl(bytes, &dsl, &dslError, FlowFormat::Yaml), dslError, bytes);
+
+    QJsonValue value;
+    QString error;
+    if (!YamlReader::read(bytes, &value, &error)) {
+        check(error.startsWith(QLatin1String("line ")) || error.startsWith(QLatin1String("empty")),
+              "a refused YAML text says where", bytes);
+        return;
+    }
+    const QByteArray written = YamlText::fromJson(value);
+    QJsonValue again;
+    QString againError;
+    if (!YamlReader::read(written, &again, &againError)
+        || compactJson(again) != compactJson(value)) {
+        std::fprintf(stderr, "the YAML export does not read back (%s):\n%s\n",
+                     qPrintable(againError), written.constData());
+        check(false, "the YAML export reads back unchanged", bytes);
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -170,5 +196,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkHealthBodies(bytes);
     checkHealthQueries(query, bytes);
     checkRestParsing(bytes, query);
+    checkYaml(bytes);
     return 0;
 }

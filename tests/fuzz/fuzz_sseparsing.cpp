@@ -1,25 +1,12 @@
 // Fuzzes the event stream's request parsing (core/endpoint/sseparsing.h): the bytes up to the
 // first newline as the query string of GET /api/events/stream, the rest as its Last-Event-ID.
 #include "endpoint/sseparsing.h"
+#include "fuzzcheck.h"
 
 #include <QUrlQuery>
 
-#include <cstdio>
-#include <cstdlib>
-
 using namespace flowscope;
-
-namespace {
-
-void check(bool condition, const char *what, const QByteArray &input)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "violated: %s\ninput: %s\n", what, input.toPercentEncoding().constData());
-    std::abort();
-}
-
-} // namespace
+using FuzzCheck::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

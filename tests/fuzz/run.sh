@@ -19,11 +19,12 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 declare -A dictionary=([fuzz_flowloader]=flow.dict [fuzz_requestparsing]=api.dict
-                       [fuzz_apihandlers]=api.dict [fuzz_sseparsing]=api.dict)
+                       [fuzz_apihandlers]=api.dict [fuzz_sseparsing]=api.dict
+                       [fuzz_ingest]=ingest.dict)
 # The agents' QJSEngines keep their heaps in pages LeakSanitizer does not scan, so a job that ran
 # a Script routine reads as a leak; the other targets are checked for leaks.
 declare -A leaks=([fuzz_flowloader]=1 [fuzz_requestparsing]=1 [fuzz_apihandlers]=0
-                   [fuzz_sseparsing]=1)
+                   [fuzz_sseparsing]=1 [fuzz_ingest]=1)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

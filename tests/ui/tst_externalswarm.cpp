@@ -1,6 +1,7 @@
 // The demo swarm of external Python agents (examples/python/demo_swarm.py) against a real
 // headless engine: the engine sees them register and stay healthy, their events and metrics in
-// the job they work for, and pause, resume and cancel of the job or of one agent reach them.
+// the job they work for, and pause, resume and cancel of the job or of one agent reach them, by
+// polling over HTTP or pushed over the agent WebSocket.
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -59,11 +60,13 @@ public:
             m_lines.append(QJsonDocument::fromJson(m_process.readLine()).object());
         return m_lines;
     }
-    std::optional<QJsonObject> line(const QString &event, const QString &agent = {})
+    std::optional<QJsonObject> line(const QString &event, const QString &agent = {},
+                                    const QString &command = {})
     {
         for (const QJsonObject &o : lines()) {
             if (o.value(QStringLiteral("event")).toString() == event
-                && (agent.isEmpty() || o.value(QStringLiteral("agent")).toString() == agent))
+                && (agent.isEmpty() || o.value(QStringLiteral("agent")).toString() == agent)
+                && (command.isEmpty() || o.value(QStringLiteral("command")).toString() == command))
                 return o;
         }
         return std::nullopt;
@@ -91,6 +94,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void theEngineSeesTheSwarmAndItsJobControlReachesIt();
     void oneAgentIsPausedStoppedAtABreakpointAndCancelled();
+    void overTheWebSocketPauseAndCancelArePushed();
 
 private:
     QJsonObject external(const QString &name)
@@ -100,6 +104,23 @@ private:
     double progressOf(const QString &name)
     {
         return external(name).value(QStringLiteral("progress")).toDouble();
+    }
+    // Cancels the job; every agent of the swarm leaves as cancelled and the swarm exits with 0.
+    void cancelJobAndSeeEveryoneLeave(Swarm &swarm, const QString &job, const QStringList &everyone)
+    {
+        QCOMPARE(
+            http(m_network, "POST", m_base + QStringLiteral("/api/jobs/%1/cancel").arg(job)).status,
+            200);
+        QVERIFY(swarm.process().waitForFinished(10000));
+        QCOMPARE(swarm.process().exitCode(), 0);
+        for (const QString &name : everyone) {
+            const std::optional<QJsonObject> done = swarm.line(QStringLiteral("done"), name);
+            QVERIFY2(done, qPrintable(name));
+            QCOMPARE(done->value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
+            const QJsonObject agent = external(name);
+            QCOMPARE(stateOf(agent), QStringLiteral("cancelled"));
+            QVERIFY(!agent.value(QStringLiteral("registered")).toBool());
+        }
     }
 
     QProcess m_engine;
@@ -217,19 +238,7 @@ void TestExternalSwarm::theEngineSeesTheSwarmAndItsJobControlReachesIt()
         QTRY_VERIFY_WITH_TIMEOUT(progressOf(name) > stopped.value(name), 5000);
 
     // Cancelling the job ends them: each leaves as cancelled, and the swarm exits.
-    QCOMPARE(
-        http(m_network, "POST", m_base + QStringLiteral("/api/jobs/%1/cancel").arg(job)).status,
-        200);
-    QVERIFY(swarm.process().waitForFinished(10000));
-    QCOMPARE(swarm.process().exitCode(), 0);
-    for (const QString &name : everyone) {
-        const std::optional<QJsonObject> done = swarm.line(QStringLiteral("done"), name);
-        QVERIFY2(done, qPrintable(name));
-        QCOMPARE(done->value(QStringLiteral("state")).toString(), QStringLiteral("cancelled"));
-        const QJsonObject agent = external(name);
-        QCOMPARE(stateOf(agent), QStringLiteral("cancelled"));
-        QVERIFY(!agent.value(QStringLiteral("registered")).toBool());
-    }
+    cancelJobAndSeeEveryoneLeave(swarm, job, everyone);
 }
 
 void TestExternalSwarm::oneAgentIsPausedStoppedAtABreakpointAndCancelled()
@@ -298,6 +307,57 @@ void TestExternalSwarm::oneAgentIsPausedStoppedAtABreakpointAndCancelled()
     QCOMPARE(bad.status, 400);
     QCOMPARE(bad.body.value(QStringLiteral("detail")).toString(),
              QStringLiteral("events[0].value: expected a number from 0 to 1"));
+}
+
+void TestExternalSwarm::overTheWebSocketPauseAndCancelArePushed()
+{
+    Swarm swarm(m_base,
+                {QStringLiteral("--websocket"), QStringLiteral("--prefix"), QStringLiteral("ws-"),
+                 QStringLiteral("--flow"), QStringLiteral("scan_swarm"), QStringLiteral("--probes"),
+                 QStringLiteral("2"), QStringLiteral("--steps"), QStringLiteral("2000"),
+                 QStringLiteral("--step-ms"), QStringLiteral("20")});
+    QTRY_VERIFY_WITH_TIMEOUT(swarm.line(QStringLiteral("started")), 15000);
+    const QJsonObject started = *swarm.line(QStringLiteral("started"));
+    QCOMPARE(started.value(QStringLiteral("transport")).toString(), QStringLiteral("websocket"));
+    const QString job = started.value(QStringLiteral("job_id")).toString();
+    const QStringList probes{QStringLiteral("ws-probe-1"), QStringLiteral("ws-probe-2")};
+    const QStringList everyone = QStringList{QStringLiteral("ws-planner")} + probes;
+    for (const QString &name : probes)
+        QTRY_VERIFY_WITH_TIMEOUT(progressOf(name) > 0.01, 10000);
+    for (const QString &name : everyone)
+        QVERIFY2(external(name).value(QStringLiteral("connected")).toBool(), qPrintable(name));
+
+    // Every agent hears the pause and stops at a checkpoint.
+    QCOMPARE(http(m_network, "POST", m_base + QStringLiteral("/api/jobs/%1/pause").arg(job)).status,
+             200);
+    for (const QString &name : everyone) {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            swarm.line(QStringLiteral("control"), name, QStringLiteral("pause")), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(external(name)), QStringLiteral("paused"), 5000);
+    }
+    // Pushed, not polled: an answer to a heartbeat that crossed the push on its way may carry the
+    // news first, but not for every agent.
+    const auto pushed = [&](const QString &command) {
+        int count = 0;
+        for (const QString &name : everyone) {
+            count += swarm.line(QStringLiteral("control"), name, command)
+                         ->value(QStringLiteral("pushed"))
+                         .toBool();
+        }
+        return count;
+    };
+    QVERIFY(pushed(QStringLiteral("pause")) > 0);
+
+    // Cancelling the paused job ends them all, and closes their sockets.
+    cancelJobAndSeeEveryoneLeave(swarm, job, everyone);
+    if (QTest::currentTestFailed())
+        return;
+    for (const QString &name : everyone) {
+        QVERIFY2(swarm.line(QStringLiteral("control"), name, QStringLiteral("cancel")),
+                 qPrintable(name));
+        QTRY_VERIFY_WITH_TIMEOUT(!external(name).value(QStringLiteral("connected")).toBool(), 5000);
+    }
+    QVERIFY(pushed(QStringLiteral("cancel")) > 0);
 }
 
 QTEST_GUILESS_MAIN(TestExternalSwarm)
