@@ -228,7 +228,7 @@ void RemoteConnection::failUnanswered(const QString &why)
 void RemoteConnection::receive(const QByteArray &bytes, bool binary)
 {
     m_sinceHeard.start();
-    Frame frame;
+    Frame &frame = m_frame;
     QString error;
     if (!FrameCodec::decode(bytes, binary, &frame, &error)) {
         m_serverError = true;
