@@ -267,7 +267,8 @@ void ConsoleChannel::sendEvents()
     if (!m_subscription || m_closing)
         return;
     m_frameTimer->stop();
-    const std::vector<Event> events = m_subscription->takeAll();
+    m_batch = m_subscription->takeAll(std::move(m_batch));
+    const std::vector<Event> &events = m_batch;
     const quint64 droppedTotal = m_subscription->droppedCount();
     const quint64 dropped = droppedTotal - m_droppedReported;
     m_droppedReported = droppedTotal;
@@ -280,6 +281,7 @@ void ConsoleChannel::sendEvents()
             m_skippedEvents += events.size();
             m_lastSentSeq = events.back().seq;
         }
+        m_batch.clear();
         return;
     }
     if (m_skipFrom != 0) {
@@ -290,6 +292,7 @@ void ConsoleChannel::sendEvents()
         sendGap(m_lastSentSeq + 1, events.front().seq - 1);
     if (sendBatch(events.data(), events.size(), dropped))
         m_sinceFrame.restart(); // the pace counts frames sent, not looks at an empty queue
+    m_batch.clear();
 }
 
 bool ConsoleChannel::wanted(const Event &event) const
