@@ -16,15 +16,6 @@ namespace {
 
 constexpr int statusPeriodMs = 250;
 
-// Small frames go out at once rather than waiting for the previous one's acknowledgement
-// (Nagle's algorithm with delayed ACKs can hold them 40 ms). QWebSocket keeps its TCP socket
-// as a child without an accessor.
-void lowerDelay(QWebSocket *socket)
-{
-    if (auto *tcp = socket->findChild<QAbstractSocket *>())
-        tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-}
-
 QString roleName(AccessRole role)
 {
     return role == AccessRole::Control ? QStringLiteral("control") : QStringLiteral("read");
@@ -75,7 +66,6 @@ ConsoleChannel::ConsoleChannel(Engine *engine, const ConsoleCommands *commands,
     connect(m_stateTimer, &QTimer::timeout, this, &ConsoleChannel::tick);
     m_relay->attach(this, [this] { wake(); });
     m_sinceFrame.start();
-    lowerDelay(m_socket.get());
 }
 
 ConsoleChannel::~ConsoleChannel()
