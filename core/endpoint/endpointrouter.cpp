@@ -15,7 +15,8 @@ using StatusCode = QHttpServerResponder::StatusCode;
 
 QHttpServerResponse toResponse(const ApiReply &reply)
 {
-    QHttpServerResponse response(reply.body, StatusCode(reply.httpStatus));
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), reply.text(),
+                                 StatusCode(reply.httpStatus));
     // RFC 9110: a 401 names the scheme the client should use.
     if (reply.httpStatus == 401)
         response.addHeader("WWW-Authenticate", "Bearer realm=\"flowscope\"");
