@@ -46,12 +46,16 @@ public:
         return m_client->connectionState() == EngineClient::ConnectionState::Connected;
     }
 
-    // Serves this thread's events until done() or the time is up.
+    // Serves this thread's events until done() or the time is up. It sleeps between events, as
+    // a console's GUI thread does: a polling loop would take a core from the threads measured.
+    // The timer bounds the wait for what other threads set.
     static bool spin(const std::function<bool()> &done, int timeoutMs)
     {
         QDeadlineTimer deadline(timeoutMs);
+        QTimer poll;
+        poll.start(5);
         while (!done() && !deadline.hasExpired())
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         return done();
     }
 

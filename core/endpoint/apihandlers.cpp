@@ -25,6 +25,16 @@ std::optional<JobInfo> findJob(const Engine &engine, const QString &text, JobId 
 
 } // namespace
 
+QByteArray ApiReply::text() const
+{
+    return json.isEmpty() ? QJsonDocument(body).toJson(QJsonDocument::Compact) : json;
+}
+
+QJsonObject ApiReply::object() const
+{
+    return json.isEmpty() ? body : QJsonDocument::fromJson(json).object();
+}
+
 ApiHandlers::ApiHandlers(Engine *engine)
     : m_engine(engine)
 {}
@@ -76,8 +86,8 @@ ApiReply ApiHandlers::createJob(const QByteArray &body) const
         return error(status);
     const std::optional<JobInfo> info = m_engine->job(id);
     if (!info) // finished and retired already: unlikely, but answer with what is known
-        return {201, {{QStringLiteral("job_id"), id.toString()}}};
-    return {201, EndpointJson::job(*info)};
+        return {201, {{QStringLiteral("job_id"), id.toString()}}, {}};
+    return {201, {}, EndpointJson::jobJson(*info)};
 }
 
 ApiReply ApiHandlers::jobs(const QUrlQuery &query) const
@@ -115,7 +125,7 @@ ApiReply ApiHandlers::job(const QString &jobId) const
     const std::optional<JobInfo> info = findJob(*m_engine, jobId, &id);
     if (!info)
         return error(404, noJob(jobId));
-    return {200, EndpointJson::job(*info)};
+    return {200, {}, EndpointJson::jobJson(*info)};
 }
 
 ApiReply ApiHandlers::jobStatus(const QString &jobId) const

@@ -19,6 +19,13 @@ struct ApiReply
 {
     int httpStatus = 200;
     QJsonObject body;
+    // Instead of body, the answer already written as compact JSON text: the routes that answer
+    // with one job write it directly (EndpointJson::jobJson), the hot path of POST /api/jobs.
+    QByteArray json = {};
+
+    // The answer as compact JSON text, and as an object, whichever way it was made.
+    QByteArray text() const;
+    QJsonObject object() const;
 };
 
 // A reply with a body that is not JSON (Prometheus text, reports, exports).

@@ -16,15 +16,6 @@ namespace {
 
 constexpr int statusPeriodMs = 250;
 
-// Small frames go out at once rather than waiting for the previous one's acknowledgement
-// (Nagle's algorithm with delayed ACKs can hold them 40 ms). QWebSocket keeps its TCP socket
-// as a child without an accessor.
-void lowerDelay(QWebSocket *socket)
-{
-    if (auto *tcp = socket->findChild<QAbstractSocket *>())
-        tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-}
-
 QString roleName(AccessRole role)
 {
     return role == AccessRole::Control ? QStringLiteral("control") : QStringLiteral("read");
@@ -75,7 +66,6 @@ ConsoleChannel::ConsoleChannel(Engine *engine, const ConsoleCommands *commands,
     connect(m_stateTimer, &QTimer::timeout, this, &ConsoleChannel::tick);
     m_relay->attach(this, [this] { wake(); });
     m_sinceFrame.start();
-    lowerDelay(m_socket.get());
 }
 
 ConsoleChannel::~ConsoleChannel()
@@ -267,7 +257,8 @@ void ConsoleChannel::sendEvents()
     if (!m_subscription || m_closing)
         return;
     m_frameTimer->stop();
-    const std::vector<Event> events = m_subscription->takeAll();
+    m_batch = m_subscription->takeAll(std::move(m_batch));
+    const std::vector<Event> &events = m_batch;
     const quint64 droppedTotal = m_subscription->droppedCount();
     const quint64 dropped = droppedTotal - m_droppedReported;
     m_droppedReported = droppedTotal;
@@ -280,6 +271,7 @@ void ConsoleChannel::sendEvents()
             m_skippedEvents += events.size();
             m_lastSentSeq = events.back().seq;
         }
+        m_batch.clear();
         return;
     }
     if (m_skipFrom != 0) {
@@ -290,6 +282,7 @@ void ConsoleChannel::sendEvents()
         sendGap(m_lastSentSeq + 1, events.front().seq - 1);
     if (sendBatch(events.data(), events.size(), dropped))
         m_sinceFrame.restart(); // the pace counts frames sent, not looks at an empty queue
+    m_batch.clear();
 }
 
 bool ConsoleChannel::wanted(const Event &event) const

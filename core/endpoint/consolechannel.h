@@ -99,6 +99,9 @@ private:
     std::shared_ptr<Subscription> m_subscription;
     QSet<quint64> m_jobs;   // empty: every job
     QSet<quint32> m_agents; // agent symbol ids; empty: every agent
+    // The batch being sent; emptied after, its capacity goes back to the subscription as the next
+    // queue (two buffers in turn instead of fresh memory for every batch).
+    std::vector<Event> m_batch;
     EventEncoder m_encoder;
     UpdateCollector m_collector;
     QTimer *m_helloTimer;

@@ -17,7 +17,8 @@ QHttpServerResponse toResponse(const ApiReply &reply)
 {
     if (reply.httpStatus == 204)
         return QHttpServerResponse(StatusCode::NoContent); // RFC 9110: no content, no body
-    QHttpServerResponse response(reply.body, StatusCode(reply.httpStatus));
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), reply.text(),
+                                 StatusCode(reply.httpStatus));
     // RFC 9110: a 401 names the scheme the client should use.
     if (reply.httpStatus == 401)
         response.addHeader("WWW-Authenticate", "Bearer realm=\"flowscope\"");

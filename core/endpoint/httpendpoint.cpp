@@ -63,7 +63,11 @@ HttpEndpoint::HttpEndpoint(Engine *engine, QObject *parent)
     , m_monitors(new JobMonitorHub(engine, this))
     , m_streams(new SseHub(engine, this))
 {
-    addHealthRoutes(); // first: /api/jobs/interrupted must win over /api/jobs/<arg>
+    // QtHttpServer tries routes in the order they were added: the two that scripts call most
+    // (health checks, starting jobs) come first, they have no path argument to shadow another.
+    addFrequentRoutes();
+    addHealthRoutes(); // before the REST routes: /api/jobs/interrupted must win over
+                       // /api/jobs/<arg>
     addRestRoutes();
     addDebugRoutes();
     RestRoutes::add(m_router, m_sockets, engine, this);
@@ -138,6 +142,15 @@ void HttpEndpoint::addHealthRoutes()
             });
 }
 
+void HttpEndpoint::addFrequentRoutes()
+{
+    const ApiHandlers *api = &m_handlers;
+    m_router.route(Method::Get, QStringLiteral("/api/health"), AccessRole::Read,
+                   [api](Request) { return api->health(); });
+    m_router.route(Method::Post, QStringLiteral("/api/jobs"), AccessRole::Control,
+                   [api](Request request) { return api->createJob(request.body()); });
+}
+
 void HttpEndpoint::addRestRoutes()
 {
     EndpointRouter &r = m_router;
@@ -145,8 +158,6 @@ void HttpEndpoint::addRestRoutes()
     constexpr AccessRole read = AccessRole::Read;
     constexpr AccessRole control = AccessRole::Control;
 
-    r.route(Method::Get, QStringLiteral("/api/health"), read,
-            [api](Request) { return api->health(); });
     r.route(Method::Get, QStringLiteral("/api/flows"), read,
             [api](Request) { return api->flows(); });
     r.route(Method::Get, QStringLiteral("/api/flows/<arg>"), read,
@@ -154,8 +165,6 @@ void HttpEndpoint::addRestRoutes()
     r.route(Method::Get, QStringLiteral("/api/classes"), read,
             [api](Request) { return api->classes(); });
 
-    r.route(Method::Post, QStringLiteral("/api/jobs"), control,
-            [api](Request request) { return api->createJob(request.body()); });
     r.route(Method::Get, QStringLiteral("/api/jobs"), read,
             [api](Request request) { return api->jobs(request.query()); });
     r.route(Method::Get, QStringLiteral("/api/jobs/<arg>"), read,

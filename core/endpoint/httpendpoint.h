@@ -73,6 +73,7 @@ public:
     void setMaxStreams(int count);
 
 private:
+    void addFrequentRoutes();
     void addHealthRoutes();
     void addRestRoutes();
     void addDebugRoutes();

@@ -15,10 +15,13 @@ namespace EndpointJson {
 
 // ISO 8601 UTC with milliseconds, or null for 0 ("not yet").
 QJsonValue isoTime(qint64 msSinceEpoch);
+QString isoTimeText(qint64 msSinceEpoch);
 
 // {job_id, flow_id, status, progress, created_at, started_at, completed_at, error,
 //  entry_routine_id, entry_slot, entry_params, variables, activations_done, activations_pending}
 QJsonObject job(const JobInfo &info);
+// The same as compact JSON text, written directly (for the routes that answer with one job).
+QByteArray jobJson(const JobInfo &info);
 // {job_id, status, progress, error}
 QJsonObject jobStatus(const JobInfo &info);
 

@@ -15,8 +15,7 @@ namespace {
 
 RawReply asRaw(const ApiReply &reply)
 {
-    return {reply.httpStatus, QByteArrayLiteral("application/json"),
-            QJsonDocument(reply.body).toJson(QJsonDocument::Compact)};
+    return {reply.httpStatus, QByteArrayLiteral("application/json"), reply.text()};
 }
 
 } // namespace

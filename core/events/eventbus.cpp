@@ -155,14 +155,17 @@ bool Subscription::push(const Event &event)
     return true;
 }
 
-std::vector<Event> Subscription::takeAll()
+std::vector<Event> Subscription::takeAll(std::vector<Event> spare)
 {
+    spare.clear(); // outside the lock: payloads may be released here
     std::vector<Event> out;
     std::lock_guard lock(m_mutex);
     if (m_head == 0) {
         out.swap(m_queue);
-        // Start the next round at the size this one reached instead of regrowing step by step.
-        m_queue.reserve(std::min(out.size(), m_capacity));
+        if (spare.capacity() >= std::min(out.size(), m_capacity))
+            m_queue.swap(spare);
+        else // start the next round at the size this one reached, not regrowing step by step
+            m_queue.reserve(std::min(out.size(), m_capacity));
     } else {
         out.assign(std::make_move_iterator(m_queue.begin() + std::ptrdiff_t(m_head)),
                    std::make_move_iterator(m_queue.end()));

@@ -76,7 +76,10 @@ class Subscription
 public:
     Subscription(const EventFilter &filter, int capacity, std::function<void()> wake);
 
-    std::vector<Event> takeAll();
+    // Every event queued, oldest first. spare: the vector of a batch the consumer is done with;
+    // it becomes the next queue, so that a steady stream reuses two buffers instead of having
+    // the producers fault in fresh memory for every batch.
+    std::vector<Event> takeAll(std::vector<Event> spare = {});
     quint64 deliveredCount() const;
     quint64 droppedCount() const;
     quint64 pendingCount() const;

@@ -1,8 +1,7 @@
 #include "protocol/eventcodec.h"
 
+#include "protocol/cborwriter.h"
 #include "protocol/fieldreader.h"
-
-#include <QCborStreamWriter>
 
 namespace flowscope {
 
@@ -12,99 +11,107 @@ constexpr qint64 nsPerMs = 1'000'000;
 
 } // namespace
 
-quint64 EventEncoder::indexOf(Symbol symbol, QVector<QString> *added)
+void EventEncoder::clearTable()
+{
+    m_symbols.clear();
+    m_jobs.clear();
+    m_lastJob = JobId();
+    m_lastJobIndex = 0;
+    m_next = 1;
+}
+
+quint32 EventEncoder::indexOf(Symbol symbol, QVector<QString> *added)
 {
     if (symbol.isNull())
         return 0;
-    auto it = m_symbols.constFind(symbol.id());
-    if (it != m_symbols.cend())
-        return *it;
+    const size_t id = symbol.id();
+    if (id < m_symbols.size() && m_symbols[id] != 0)
+        return m_symbols[id];
+    if (id >= m_symbols.size())
+        m_symbols.resize(id + 1, 0);
     added->push_back(symbol.toString());
-    m_symbols.insert(symbol.id(), m_next);
+    m_symbols[id] = m_next;
     return m_next++;
 }
 
-quint64 EventEncoder::indexOf(JobId job, QVector<QString> *added)
+quint32 EventEncoder::indexOf(JobId job, QVector<QString> *added)
 {
     if (job.isNull())
         return 0;
-    auto it = m_jobs.constFind(job.value());
-    if (it != m_jobs.cend())
-        return *it;
-    added->push_back(job.toString());
-    m_jobs.insert(job.value(), m_next);
-    return m_next++;
+    if (job == m_lastJob)
+        return m_lastJobIndex;
+    quint32 &index = m_jobs[job.value()];
+    if (index == 0) {
+        added->push_back(job.toString());
+        index = m_next++;
+    }
+    m_lastJob = job;
+    m_lastJobIndex = index;
+    return index;
 }
 
 QByteArray EventEncoder::encode(const Event *events, size_t count, quint64 dropped)
 {
-    const bool reset = m_next > quint64(maxSymbols);
-    if (reset) {
-        m_symbols.clear();
-        m_jobs.clear();
-        m_next = 1;
-    }
+    const bool reset = m_next > quint32(maxSymbols);
+    if (reset)
+        clearTable();
     const quint64 firstSeq = count ? events[0].seq : 0;
     const qint64 baseMs = count ? events[0].timeNs / nsPerMs : 0;
     QVector<QString> added;
-    QByteArray rows;
-    {
-        QCborStreamWriter writer(&rows);
-        writer.startArray(count);
-        quint64 previousSeq = firstSeq;
-        for (size_t i = 0; i < count; ++i) {
-            const Event &e = events[i];
-            const bool withPayload = e.payload.isValid();
-            writer.startArray(withPayload ? 13 : 12);
-            writer.append(e.seq - previousSeq);
-            previousSeq = e.seq;
-            writer.append(e.timeNs - baseMs * nsPerMs);
-            writer.append(quint64(e.type));
-            writer.append(quint64(e.status));
-            writer.append(indexOf(e.job, &added));
-            writer.append(indexOf(e.flow, &added));
-            writer.append(indexOf(e.routine, &added));
-            writer.append(indexOf(e.port, &added));
-            writer.append(indexOf(e.agent, &added));
-            writer.append(e.activation);
-            writer.append(e.parentActivation);
-            writer.append(e.durationNs);
-            if (withPayload)
-                QCborValue::fromVariant(e.payload.value()).toCbor(writer);
-            writer.endArray();
+    m_rows.resize(0);
+    m_rows.reserve(qsizetype(count) * 24);
+    CborWriter rows(&m_rows);
+    quint64 previousSeq = firstSeq;
+    for (size_t i = 0; i < count; ++i) {
+        const Event &e = events[i];
+        const bool withPayload = e.payload.isValid();
+        CborWriter::Row<1 + 12 * CborWriter::maxHeadBytes> row;
+        row.startArray(withPayload ? 13 : 12);
+        row.unsignedInt(e.seq - previousSeq);
+        previousSeq = e.seq;
+        row.integer(e.timeNs - baseMs * nsPerMs);
+        row.unsignedInt(quint64(e.type));
+        row.unsignedInt(quint64(e.status));
+        row.unsignedInt(indexOf(e.job, &added));
+        row.unsignedInt(indexOf(e.flow, &added));
+        row.unsignedInt(indexOf(e.routine, &added));
+        row.unsignedInt(indexOf(e.port, &added));
+        row.unsignedInt(indexOf(e.agent, &added));
+        row.unsignedInt(e.activation);
+        row.unsignedInt(e.parentActivation);
+        row.integer(e.durationNs);
+        rows.raw(row.data(), row.size());
+        if (withPayload) {
+            const QByteArray payload = QCborValue::fromVariant(e.payload.value()).toCbor();
+            rows.raw(payload.constData(), payload.size());
         }
-        writer.endArray();
     }
-    // The map's head by hand (fewer than 24 pairs fit in one byte), then its pairs as top-level
-    // items, then the rows written above: CBOR items concatenate.
-    const int pairs = 5 + (reset ? 1 : 0) + (dropped ? 1 : 0);
-    QByteArray pairsBytes;
-    QCborStreamWriter writer(&pairsBytes); // writes from the start of its array, not at its end
-    writer.append(QLatin1String("type"));
-    writer.append(QLatin1String("events"));
-    writer.append(QLatin1String("seq"));
-    writer.append(firstSeq);
-    writer.append(QLatin1String("time_ms"));
-    writer.append(baseMs);
+
+    QByteArray out;
+    out.reserve(64 + 24 * added.size() + m_rows.size());
+    CborWriter writer(&out);
+    writer.startMap(5 + (reset ? 1 : 0) + (dropped ? 1 : 0));
+    writer.text(QLatin1String("type"));
+    writer.text(QLatin1String("events"));
+    writer.text(QLatin1String("seq"));
+    writer.unsignedInt(firstSeq);
+    writer.text(QLatin1String("time_ms"));
+    writer.integer(baseMs);
     if (reset) {
-        writer.append(QLatin1String("reset"));
-        writer.append(true);
+        writer.text(QLatin1String("reset"));
+        writer.boolean(true);
     }
     if (dropped) {
-        writer.append(QLatin1String("dropped"));
-        writer.append(dropped);
+        writer.text(QLatin1String("dropped"));
+        writer.unsignedInt(dropped);
     }
-    writer.append(QLatin1String("symbols"));
+    writer.text(QLatin1String("symbols"));
     writer.startArray(quint64(added.size()));
     for (const QString &text : added)
-        writer.append(text);
-    writer.endArray();
-    writer.append(QLatin1String("events"));
-    QByteArray out;
-    out.reserve(1 + pairsBytes.size() + rows.size());
-    out.append(char(0xa0 + pairs));
-    out += pairsBytes;
-    out += rows;
+        writer.text(text);
+    writer.text(QLatin1String("events"));
+    writer.startArray(count);
+    writer.raw(m_rows.constData(), m_rows.size());
     return out;
 }
 
@@ -135,9 +142,13 @@ bool EventDecoder::decode(const Frame &frame, QVector<Event> *events, quint64 *d
     for (const QString &text : added)
         m_entries.push_back(Entry{Symbol::intern(text), JobId::fromString(text)});
 
-    events->reserve(events->size() + frame.rows.size());
+    // Frames append to what the receiver has not taken yet: grow geometrically, not per frame.
+    const qsizetype needed = events->size() + frame.rows.size();
+    if (events->capacity() < needed)
+        events->reserve(std::max(needed, 2 * events->capacity()));
     quint64 seq = firstSeq;
     const qsizetype table = m_entries.size();
+    const Entry *entries = m_entries.constData();
     for (qsizetype i = 0; i < frame.rows.size(); ++i) {
         const EventRow &row = frame.rows[i];
         const auto where = [i](int field) {
@@ -159,7 +170,7 @@ bool EventDecoder::decode(const Frame &frame, QVector<Event> *events, quint64 *d
                 return false;
             }
         }
-        if (row.job && m_entries[qsizetype(row.job)].job.isNull()) {
+        if (row.job && entries[row.job].job.isNull()) {
             *error = where(4) + QStringLiteral("symbol %1 is not a job id").arg(row.job);
             return false;
         }
@@ -171,13 +182,13 @@ bool EventDecoder::decode(const Frame &frame, QVector<Event> *events, quint64 *d
             return false;
         }
         e.durationNs = row.durationNs;
-        e.job = m_entries[qsizetype(row.job)].job;
+        e.job = entries[row.job].job;
         e.activation = row.activation;
         e.parentActivation = row.parentActivation;
-        e.flow = m_entries[qsizetype(row.flow)].symbol;
-        e.routine = m_entries[qsizetype(row.routine)].symbol;
-        e.port = m_entries[qsizetype(row.port)].symbol;
-        e.agent = m_entries[qsizetype(row.agent)].symbol;
+        e.flow = entries[row.flow].symbol;
+        e.routine = entries[row.routine].symbol;
+        e.port = entries[row.port].symbol;
+        e.agent = entries[row.agent].symbol;
         e.type = EventType(row.type);
         e.status = EventStatus(row.status);
         if (!row.payload.isUndefined())

@@ -13,7 +13,8 @@ namespace flowscope {
 // The sending half of a connection's event stream. Events go out as rows of integers; flow,
 // routine, port, agent and job names go into a per-connection string table, each sent once (in
 // the "symbols" field of the frame that first needs it) and referred to by index afterwards.
-// Written with QCborStreamWriter straight from the events: the hot path builds no QCborValue.
+// Written byte by byte (CborWriter) straight from the events: the hot path builds no QCborValue
+// and looks names up by symbol id in a flat array.
 class EventEncoder
 {
 public:
@@ -25,12 +26,16 @@ public:
     QByteArray encode(const Event *events, size_t count, quint64 dropped = 0);
 
 private:
-    quint64 indexOf(Symbol symbol, QVector<QString> *added);
-    quint64 indexOf(JobId job, QVector<QString> *added);
+    quint32 indexOf(Symbol symbol, QVector<QString> *added);
+    quint32 indexOf(JobId job, QVector<QString> *added);
+    void clearTable();
 
-    QHash<quint32, quint64> m_symbols;
-    QHash<quint64, quint64> m_jobs;
-    quint64 m_next = 1; // 0 stands for "none"
+    std::vector<quint32> m_symbols; // table index by symbol id; 0: not sent yet
+    QHash<quint64, quint32> m_jobs;
+    JobId m_lastJob; // most rows repeat the job of the row before
+    quint32 m_lastJobIndex = 0;
+    quint32 m_next = 1; // 0 stands for "none"
+    QByteArray m_rows;  // reused: its capacity stays from frame to frame
 };
 
 // The receiving half: keeps the table in step and turns rows back into Events (names interned

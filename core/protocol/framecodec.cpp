@@ -1,5 +1,7 @@
 #include "protocol/framecodec.h"
 
+#include "protocol/directframereader.h"
+
 #include <QCborStreamReader>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,7 +13,6 @@ namespace FrameCodec {
 namespace {
 
 constexpr int eventRowFields = 12; // without the optional payload
-constexpr int maxNesting = 64;     // deeper payloads are refused, not recursed into
 
 // Reads one event row: an array of 12 integers and an optional payload.
 class RowReader
@@ -119,30 +120,19 @@ bool readRows(QCborStreamReader &reader, QVector<EventRow> *rows, QString *error
     return true;
 }
 
-// Refuses values nested deeper than maxNesting before QCborValue recurses into them.
-bool nestingWithin(const QByteArray &bytes)
+// Empties the frame but keeps the rows' memory, for a reader that decodes into the same Frame.
+void clear(Frame *frame)
 {
-    QCborStreamReader reader(bytes);
-    int depth = 0;
-    while (reader.lastError() == QCborError::NoError && !reader.isInvalid()) {
-        if (reader.isContainer()) {
-            if (++depth > maxNesting)
-                return false;
-            reader.enterContainer();
-        } else if (!reader.hasNext()) {
-            if (depth == 0 || !reader.leaveContainer())
-                break;
-            --depth;
-        } else {
-            reader.next();
-        }
-    }
-    return true;
+    frame->type.clear();
+    frame->body = QCborMap();
+    frame->rows.clear();
 }
 
-bool decodeCbor(const QByteArray &bytes, Frame *frame, QString *error)
+// The general reader: any well-formed frame, and the error of any other.
+bool readCbor(const QByteArray &bytes, Frame *frame, QString *error)
 {
-    if (!nestingWithin(bytes)) {
+    QCborStreamReader probe(bytes);
+    if (!nestingWithin(probe, 0)) {
         *error = QStringLiteral("frame: nested deeper than %1 levels").arg(maxNesting);
         return false;
     }
@@ -177,6 +167,16 @@ bool decodeCbor(const QByteArray &bytes, Frame *frame, QString *error)
                      .arg(bytes.size() - reader.currentOffset());
         return false;
     }
+    return true;
+}
+
+bool decodeCbor(const QByteArray &bytes, Frame *frame, QString *error)
+{
+    if (!DirectFrameReader::read(bytes, frame)) {
+        clear(frame);
+        if (!readCbor(bytes, frame, error))
+            return false;
+    }
     const QCborValue type = frame->body.value(QStringLiteral("type"));
     if (!type.isString() || type.toString().isEmpty()) {
         *error = type.isUndefined() ? QStringLiteral("type: missing")
@@ -188,6 +188,27 @@ bool decodeCbor(const QByteArray &bytes, Frame *frame, QString *error)
 }
 
 } // namespace
+
+bool nestingWithin(QCborStreamReader &reader, int level)
+{
+    int open = 0; // containers of this value entered and not yet left
+    do {
+        if (reader.lastError() != QCborError::NoError || reader.isInvalid())
+            return true;
+        if (open > 0 && !reader.hasNext()) {
+            reader.leaveContainer();
+            --open;
+        } else if (reader.isContainer()) {
+            if (level + open + 1 > maxNesting)
+                return false;
+            reader.enterContainer();
+            ++open;
+        } else {
+            reader.next();
+        }
+    } while (open > 0);
+    return true;
+}
 
 QString encodingName(Encoding encoding)
 {
@@ -220,7 +241,7 @@ QByteArray cborToJson(const QByteArray &cbor)
 
 bool decode(const QByteArray &bytes, bool binary, Frame *frame, QString *error)
 {
-    *frame = Frame();
+    clear(frame);
     if (binary)
         return decodeCbor(bytes, frame, error);
     QJsonParseError parseError;

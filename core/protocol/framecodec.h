@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+class QCborStreamReader;
+
 namespace flowscope {
 
 // One row of an events frame as it came off the wire, before its symbols are resolved
@@ -49,8 +51,16 @@ QByteArray encode(const QCborMap &message, Encoding encoding);
 // Re-encodes a CBOR frame (as EventEncoder writes them) as JSON text.
 QByteArray cborToJson(const QByteArray &cbor);
 
-// binary: the WebSocket message was binary (CBOR); else text (JSON).
+// binary: the WebSocket message was binary (CBOR); else text (JSON). A frame decoded into again
+// keeps the memory of its rows.
 bool decode(const QByteArray &bytes, bool binary, Frame *frame, QString *error);
+
+// Values nested deeper are refused before QCborValue recurses into them.
+constexpr int maxNesting = 64;
+// Whether the value at reader, inside `level` containers, nests within maxNesting. Stops at the
+// first CBOR error (and says true: the decoding that follows reports it), leaving the reader past
+// the value otherwise.
+bool nestingWithin(QCborStreamReader &reader, int level);
 
 } // namespace FrameCodec
 

@@ -29,7 +29,10 @@ RemoteClient::RemoteClient(const RemoteEndpoint &endpoint, QObject *parent)
     connect(m_connection, &RemoteConnection::stateChanged, this, &RemoteClient::stateChanged);
     connect(m_connection, &RemoteConnection::replied, this, &RemoteClient::replied);
     connect(m_connection, &RemoteConnection::updateReady, this, [this](const ClientUpdate &update) {
+        // Taken: what arrived meanwhile may come (at most one update waits in this thread's
+        // queue). Told before the receivers run, which may even delete this client.
         m_shared->inFlight.store(false);
+        QMetaObject::invokeMethod(m_connection, &RemoteConnection::taken, Qt::QueuedConnection);
         Q_EMIT updateReceived(update);
     });
     m_thread.start();

@@ -228,7 +228,7 @@ void RemoteConnection::failUnanswered(const QString &why)
 void RemoteConnection::receive(const QByteArray &bytes, bool binary)
 {
     m_sinceHeard.start();
-    Frame frame;
+    Frame &frame = m_frame;
     QString error;
     if (!FrameCodec::decode(bytes, binary, &frame, &error)) {
         m_serverError = true;
@@ -374,7 +374,7 @@ void RemoteConnection::deliver()
         return;
     if (m_shared->inFlight.load())
         return; // taken() comes back here
-    ClientUpdate update = m_pending;
+    ClientUpdate update = std::move(m_pending);
     update.droppedEvents = m_dropped;
     // What stays from one update to the next: the engine's figures.
     m_pending = ClientUpdate();

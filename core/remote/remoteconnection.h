@@ -89,6 +89,7 @@ private:
     QTimer *m_pingTimer = nullptr;
     QElapsedTimer m_sinceHeard;
     EventDecoder m_decoder;
+    Frame m_frame; // decoded into again and again: its rows' memory stays
     EngineClient::ConnectionState m_state = EngineClient::ConnectionState::Disconnected;
     bool m_wanted = false; // open() called and not close()
     bool m_welcomed = false;

@@ -4,9 +4,14 @@ namespace flowscope {
 
 QString JobId::toString() const
 {
-    return QStringLiteral("%1-%2")
-        .arg(quint32(m_value >> 32), 8, 16, QLatin1Char('0'))
-        .arg(quint32(m_value), 8, 16, QLatin1Char('0'));
+    // By hand rather than with QString::arg: every answer and event row that names a job
+    // writes one.
+    static const char digits[] = "0123456789abcdef";
+    char text[17];
+    for (int i = 0; i < 16; ++i)
+        text[i < 8 ? i : i + 1] = digits[(m_value >> (60 - 4 * i)) & 0xf];
+    text[8] = '-';
+    return QString::fromLatin1(text, 17);
 }
 
 JobId JobId::fromString(QStringView text, bool *ok)

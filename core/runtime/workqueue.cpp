@@ -6,9 +6,15 @@ namespace flowscope::Internal {
 
 void WorkQueue::push(ActivationPtr activation)
 {
-    std::unique_lock lock(m_mutex);
-    m_items.push_back(std::move(activation));
-    if (m_sleepers.load(std::memory_order_relaxed) > 0)
+    bool wake;
+    {
+        std::lock_guard lock(m_mutex);
+        m_items.push_back(std::move(activation));
+        wake = m_sleepers.load(std::memory_order_relaxed) > 0;
+    }
+    // After unlocking: an agent woken under the lock would only block on it again (two more
+    // switches for every job started over HTTP).
+    if (wake)
         m_ready.notify_one();
 }
 

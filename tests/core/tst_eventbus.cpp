@@ -19,6 +19,7 @@ private Q_SLOTS:
     void filterSelectsJob();
     void monitoringOffRecordsNothing();
     void historyIsBoundedAndOrdered();
+    void aSpareVectorBecomesTheNextQueue();
 };
 
 namespace {
@@ -203,6 +204,29 @@ void TestEventBus::historyIsBoundedAndOrdered()
     const QVector<Event> since = bus.history(all, 110);
     QCOMPARE(since.size(), 10);
     QCOMPARE(bus.history(all, 0, 5).front().seq, quint64(116));
+}
+
+void TestEventBus::aSpareVectorBecomesTheNextQueue()
+{
+    // A consumer that hands back its last batch gets the next batch in that same memory.
+    EventBus bus(0);
+    auto sub = bus.subscribe({}, 1000);
+    const auto publish = [&bus](int count) {
+        std::vector<Event> batch(size_t(count), makeEvent(1));
+        bus.publish(batch);
+    };
+    publish(100);
+    std::vector<Event> first = sub->takeAll();
+    QCOMPARE(first.size(), size_t(100));
+    const Event *memory = first.data();
+    std::vector<Event> none = sub->takeAll(std::move(first));
+    QVERIFY(none.empty());
+    publish(80);
+    const std::vector<Event> second = sub->takeAll(std::move(none));
+    QCOMPARE(second.size(), size_t(80));
+    QCOMPARE(second.data(), memory);
+    QCOMPARE(second.front().seq, quint64(101));
+    QCOMPARE(sub->deliveredCount(), quint64(180));
 }
 
 QTEST_GUILESS_MAIN(TestEventBus)

@@ -1,6 +1,7 @@
 // The endpoint's REST routes over real loopback sockets: resources, the error envelope, 404 /
 // 405 / 400 / 413 / 409, job control, traces, and the endpoint thread.
 #include "endpoint/endpointthread.h"
+#include "endpoint/guardedserver.h"
 #include "endpointfixture.h"
 
 #include <QJsonArray>
@@ -9,6 +10,7 @@
 #include <QNetworkReply>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void plainGetOnWebSocketPath();
     void endpointThread();
     void listenFailureIsReported();
+    void connectionsSendWithoutDelay();
     void pdfReportNeedsGui();
 };
 
@@ -370,6 +373,20 @@ void TestHttpEndpoint::endpointThread()
     QSignalSpy refusedDone(refused.get(), &QNetworkReply::finished);
     QVERIFY(refusedDone.wait(5000));
     QVERIFY(refused->error() != QNetworkReply::NoError);
+}
+
+void TestHttpEndpoint::connectionsSendWithoutDelay()
+{
+    // Answers and frames are written whole: none may wait behind the acknowledgement of the one
+    // before, which Nagle's algorithm would make them do.
+    GuardedServer<QTcpServer> server(1 << 20);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QVERIFY(server.waitForNewConnection(5000));
+    std::unique_ptr<QTcpSocket> accepted(server.nextPendingConnection());
+    QVERIFY(accepted);
+    QCOMPARE(accepted->socketOption(QAbstractSocket::LowDelayOption).toInt(), 1);
 }
 
 void TestHttpEndpoint::listenFailureIsReported()

@@ -37,11 +37,10 @@ void checkReply(const ApiReply &reply, const char *route, const QByteArray &inpu
     const bool known
         = s == 200 || s == 201 || s == 204 || s == 400 || s == 404 || s == 409 || s == 413;
     const bool errorHasMessage
-        = s < 400 || !reply.body.value(QLatin1String("detail")).toString().isEmpty();
+        = s < 400 || !reply.object().value(QLatin1String("detail")).toString().isEmpty();
     if (known && errorHasMessage)
         return;
-    std::fprintf(stderr, "%s answered %d: %s\ninput: %s\n", route, s,
-                 QJsonDocument(reply.body).toJson(QJsonDocument::Compact).constData(),
+    std::fprintf(stderr, "%s answered %d: %s\ninput: %s\n", route, s, reply.text().constData(),
                  input.toPercentEncoding().constData());
     std::abort();
 }
@@ -208,7 +207,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const ApiReply created = api.createJob(body);
     checkReply(created, "POST /api/jobs", input);
-    const QString createdId = created.body.value(QLatin1String("job_id")).toString();
+    const QString createdId = created.object().value(QLatin1String("job_id")).toString();
     if (created.httpStatus == 201) {
         checkReply(api.job(createdId), "GET /api/jobs/{id}", input);
         checkTrace(traces.trace(createdId, query), input);

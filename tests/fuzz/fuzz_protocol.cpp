@@ -1,8 +1,11 @@
 // Fuzzes the console protocol's decoder (core/protocol/): the input as a frame, CBOR when its
 // first byte is a CBOR map or array head, JSON text otherwise; then everything a client or the
 // server reads from a frame of that type: the messages, the event rows through a string table
-// that persists across inputs (as on one connection), and the value codec's types.
+// that persists across inputs (as on one connection), and the value codec's types. A frame the
+// direct reader takes must mean what Qt's own CBOR reader makes of it.
 #include "fuzzcheck.h"
+#include "protocol/cborwriter.h"
+#include "protocol/directframereader.h"
 #include "protocol/eventcodec.h"
 #include "protocol/framecodec.h"
 #include "protocol/messages.h"
@@ -12,6 +15,49 @@ using namespace flowscope;
 using FuzzCheck::check;
 
 namespace {
+
+// The rows as Qt reads them back from plain CBOR (unsigned values past qint64 included).
+QCborValue rowsAsQtReadsThem(const QVector<EventRow> &rows)
+{
+    QByteArray bytes;
+    CborWriter writer(&bytes);
+    writer.startArray(quint64(rows.size()));
+    for (const EventRow &r : rows) {
+        writer.startArray(r.payload.isUndefined() ? 12 : 13);
+        writer.unsignedInt(r.seqDelta);
+        writer.integer(r.timeOffsetNs);
+        for (quint64 field : {r.type, r.status, r.job, r.flow, r.routine, r.port, r.agent,
+                              r.activation, r.parentActivation})
+            writer.unsignedInt(field);
+        writer.integer(r.durationNs);
+        if (!r.payload.isUndefined()) {
+            const QByteArray payload = r.payload.toCbor();
+            writer.raw(payload.constData(), payload.size());
+        }
+    }
+    return QCborValue::fromCbor(bytes);
+}
+
+void checkDirectRead(const QByteArray &bytes)
+{
+    Frame direct;
+    if (!DirectFrameReader::read(bytes, &direct))
+        return;
+    // Read directly: no deeper than the nesting limit, so QCborValue may recurse into it.
+    const QCborMap parsed = QCborValue::fromCbor(bytes).toMap();
+    QCborMap rebuilt;
+    qsizetype bodyFields = 0;
+    for (auto it = parsed.cbegin(); it != parsed.cend(); ++it) {
+        if (it.key() == QCborValue(QStringLiteral("events")) && it.value().isArray()) {
+            rebuilt.insert(it.key(), rowsAsQtReadsThem(direct.rows));
+        } else {
+            rebuilt.insert(it.key(), direct.body.value(it.key()));
+            ++bodyFields;
+        }
+    }
+    check(rebuilt == parsed && bodyFields == direct.body.size(),
+          "a frame read directly means what Qt's CBOR reader makes of it", bytes);
+}
 
 template<class T>
 void decodeAll(const FieldReader &r, const char *key)
@@ -25,6 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     const bool binary = size > 0 && ((data[0] & 0xe0) == 0xa0 || (data[0] & 0xe0) == 0x80);
+    if (binary)
+        checkDirectRead(bytes);
     Frame frame;
     QString error;
     if (!FrameCodec::decode(bytes, binary, &frame, &error)) {
