@@ -5,60 +5,66 @@
 #include "endpoint/endpointthread.h"
 #include "engineprofilecontroller.h"
 #include "enginesession.h"
+#include "firstframereporter.h"
 #include "journal/journal.h"
 #include "mainwindow.h"
 #include "quitonsignal.h"
 #include "remoteengines.h"
 #include "runtime/engine.h"
+#include "uilanguage.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QStatusBar>
-#include <QTranslator>
 
 #include <cstdio>
+#include <functional>
+#include <future>
 
 namespace flowscope {
 
 namespace {
-void installTranslations(const QString &language)
+// The demo flows (each Script routine is compiled in a JavaScript engine of its own, so that a
+// bad script is refused with its flow) and the journal (the writer's thread opens and checks
+// the file while this one waits): a good part of a start, done on a thread of its own while
+// the window is built. Returns why the journal could not be opened, empty if it was (or none
+// is kept).
+QString setUpEngine(Engine *engine, const CommandLineOptions &options)
 {
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    if (locale.language() != QLocale::German)
-        return;
-    auto *qtTranslator = new QTranslator(qApp);
-    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QCoreApplication::installTranslator(qtTranslator);
-    }
-    auto *translator = new QTranslator(qApp);
-    if (translator->load(locale, QStringLiteral("flowscope"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(translator);
-    }
+    engine->addDemoFlows();
+    if (options.noJournal)
+        return {};
+    // The file asked for, or the default one.
+    const QString path
+        = options.journalPath.isEmpty() ? Journal::defaultPath() : options.journalPath;
+    const Status status = engine->openJournal(path);
+    return status.ok() ? QString() : status.message;
 }
 } // namespace
 
 int runConsole(const CommandLineOptions &options)
 {
-    installTranslations(options.language);
+    UiLanguage::install(options.language, qApp);
 
     Engine engine(options.engine);
-    engine.addDemoFlows();
-    // The journal: the file asked for, or the default one. A file given explicitly that cannot
-    // be used ends the program; the default one only costs persistence, said in the window.
-    QString journalWarning;
-    if (!options.noJournal) {
-        const QString path
-            = options.journalPath.isEmpty() ? Journal::defaultPath() : options.journalPath;
-        const Status status = engine.openJournal(path);
-        if (!status.ok() && !options.journalPath.isEmpty()) {
-            std::fprintf(stderr, "flowscope: %s\n", qUtf8Printable(status.message));
+    // Set when the engine is set up, in the GUI thread: the window is shown by then.
+    std::function<void(const QString &)> engineReady;
+    QObject setUpNotice; // lives in this thread: its queued calls run here
+    std::future<QString> setUp
+        = std::async(std::launch::async, [&engine, &options, &setUpNotice, &engineReady] {
+              const QString journalError = setUpEngine(&engine, options);
+              QMetaObject::invokeMethod(
+                  &setUpNotice, [&engineReady, journalError] { engineReady(journalError); },
+                  Qt::QueuedConnection);
+              return journalError;
+          });
+    // A journal named on the command line that cannot be used ends the program before a window
+    // appears; the default one only costs persistence, said in the window.
+    if (!options.journalPath.isEmpty()) {
+        const QString journalError = setUp.get();
+        if (!journalError.isEmpty()) {
+            std::fprintf(stderr, "flowscope: %s\n", qUtf8Printable(journalError));
             return 2;
         }
-        if (!status.ok())
-            journalWarning = status.message;
     }
 
     if (options.maxEvents > 0)
@@ -91,23 +97,32 @@ int runConsole(const CommandLineOptions &options)
         std::fflush(stdout);
     });
     QObject::connect(&endpoint, &EndpointThread::failed, &window, &MainWindow::showEndpointFailed);
-    if (options.listenGiven) {
-        servedAddress = options.listenAddress;
-        endpoint.start(options.listenAddress, options.listenPort);
-    }
+
+    engineReady = [&](const QString &journalError) {
+        if (!journalError.isEmpty())
+            window.statusBar()->showMessage(journalError);
+        client.refreshFlows(); // the demo flows
+        // Served once it has its demo flows, so that what a script asks for first is there.
+        if (options.listenGiven) {
+            servedAddress = options.listenAddress;
+            endpoint.start(options.listenAddress, options.listenPort);
+        }
+        FirstFrameReporter::markEngineReady();
+    };
 
     // Other engines over the network; those added in earlier runs are listed again, and the ones
     // marked so connect now, in the background.
     enableRemoteEngines(window.engines());
     window.engineProfiles()->restore();
 
-    if (!journalWarning.isEmpty())
-        window.statusBar()->showMessage(journalWarning);
-
     QuitOnSignal quitOnSignal;
+    window.restoreLayout();
+    FirstFrameReporter::watch(&window);
     window.show();
     const int code = QApplication::exec();
     endpoint.stop();
+    if (setUp.valid())
+        setUp.wait(); // the set-up uses the engine (and posts to setUpNotice): both go next
     return code;
 }
 

@@ -1,8 +1,10 @@
 #include "commandline.h"
 #include "consolemode.h"
 #include "exporttracecommand.h"
+#include "firstframereporter.h"
 #include "headlessmode.h"
 #include "reportcommand.h"
+#include "uilanguage.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -13,6 +15,7 @@
 
 int main(int argc, char *argv[])
 {
+    flowscope::FirstFrameReporter::markMainStarted();
     QCoreApplication::setApplicationName(QStringLiteral("flowscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FLOWSCOPE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("Flowscope"));
@@ -29,10 +32,12 @@ int main(int argc, char *argv[])
     if (arguments.size() > 1 && arguments[1] == QLatin1String("report")) {
         offscreenGui();
         QGuiApplication app(argc, argv);
+        flowscope::UiLanguage::install(QString(), &app); // the system's language
         return flowscope::runReportCommand(arguments);
     }
     if (arguments.size() > 1 && arguments[1] == QLatin1String("export-trace")) {
         QCoreApplication app(argc, argv);
+        flowscope::UiLanguage::install(QString(), &app);
         return flowscope::runExportTraceCommand(arguments);
     }
     flowscope::CommandLine commandLine;
@@ -44,6 +49,7 @@ int main(int argc, char *argv[])
     if (options.showHelp) {
         // Parsed again with an application object, so the usage line names the program.
         QCoreApplication app(argc, argv);
+        flowscope::UiLanguage::install(options.language, &app);
         commandLine.parse(QCoreApplication::arguments());
         std::printf("%s", qUtf8Printable(commandLine.helpText()));
         return 0;
@@ -56,8 +62,11 @@ int main(int argc, char *argv[])
     if (options.headless) {
         offscreenGui();
         QGuiApplication app(argc, argv);
+        flowscope::UiLanguage::install(options.language, &app);
         return flowscope::runHeadless(options);
     }
+    // High-DPI pixmaps need no attribute in Qt 6 (AA_UseHighDpiPixmaps is always on); the
+    // icons are drawn from SVG at each screen's scale (ThemedIconEngine).
     QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
     return flowscope::runConsole(options);

@@ -153,6 +153,10 @@
         <source>&quot;%1&quot; is not an IP address.</source>
         <translation>„%1“ ist keine IP-Adresse.</translation>
     </message>
+    <message>
+        <source>Invalid --lang value &quot;%1&quot;: the interface speaks %2.</source>
+        <translation>Ungültiger Wert für --lang „%1“: die Oberfläche spricht %2.</translation>
+    </message>
 </context>
 <context>
     <name>EngineProfile</name>
@@ -251,6 +255,92 @@
         <location filename="../ui/routinenodeitem.cpp" line="38"/>
         <source>Agent: %1</source>
         <translation>Agent: %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope</name>
+    <message>
+        <source>Writes a job&apos;s trace from a journal in the Chrome Trace Event Format.</source>
+        <translation>Schreibt den Trace eines Jobs aus einem Journal im Chrome-Trace-Event-Format.</translation>
+    </message>
+    <message>
+        <source>Job id.</source>
+        <translation>Job-ID.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1: %2</source>
+        <translation>Kann nicht auf %1 lauschen: %2</translation>
+    </message>
+    <message>
+        <source>Writes a health report from a journal.</source>
+        <translation>Schreibt einen Zustandsbericht aus einem Journal.</translation>
+    </message>
+    <message>
+        <source>md, json, html or pdf (default: from --out, else md).</source>
+        <translation>md, json, html oder pdf (Vorgabe: nach --out, sonst md).</translation>
+    </message>
+    <message>
+        <source>Hours of alerts and metrics (default 24).</source>
+        <translation>Stunden an Alarmen und Metriken (Vorgabe 24).</translation>
+    </message>
+    <message>
+        <source>Journal file.</source>
+        <translation>Journal-Datei.</translation>
+    </message>
+    <message>
+        <source>Output file (default: standard output).</source>
+        <translation>Ausgabedatei (Vorgabe: Standardausgabe).</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::AboutDialog</name>
+    <message>
+        <source>About Flowscope</source>
+        <translation>Über Flowscope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Run, watch and debug workflows and agent swarms.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Workflows und Agenten-Schwärme ausführen, beobachten und debuggen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Erstellt mit Qt %1, läuft mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No license has been chosen for Flowscope yet.</source>
+        <translation>Für Flowscope wurde noch keine Lizenz gewählt.</translation>
+    </message>
+    <message>
+        <source>License: %1.</source>
+        <translation>Lizenz: %1.</translation>
+    </message>
+    <message>
+        <source>Qt is used under the GNU LGPL version 3.</source>
+        <translation>Qt wird unter der GNU LGPL Version 3 verwendet.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Documentation: %1 · %2 · %3 · %4&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dokumentation: %1 · %2 · %3 · %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Überblick</translation>
+    </message>
+    <message>
+        <source>Debugging</source>
+        <translation>Debuggen</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1322,69 @@
     </message>
 </context>
 <context>
+    <name>flowscope::InProcessClient</name>
+    <message>
+        <source>In-process engine</source>
+        <translation>Engine in diesem Prozess</translation>
+    </message>
+    <message>
+        <source>Open flow</source>
+        <translation>Flow öffnen</translation>
+    </message>
+    <message>
+        <source>Add flow</source>
+        <translation>Flow hinzufügen</translation>
+    </message>
+    <message>
+        <source>Start job</source>
+        <translation>Job starten</translation>
+    </message>
+    <message>
+        <source>Pause job</source>
+        <translation>Job pausieren</translation>
+    </message>
+    <message>
+        <source>Resume job</source>
+        <translation>Job wiederaufnehmen</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Job abbrechen</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>Haltepunkte</translation>
+    </message>
+    <message>
+        <source>Add breakpoint</source>
+        <translation>Haltepunkt setzen</translation>
+    </message>
+    <message>
+        <source>Remove breakpoint</source>
+        <translation>Haltepunkt entfernen</translation>
+    </message>
+    <message>
+        <source>Enable breakpoint</source>
+        <translation>Haltepunkt aktivieren</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Set variable</source>
+        <translation>Variable setzen</translation>
+    </message>
+    <message>
+        <source>Resume from checkpoint</source>
+        <translation>Ab Checkpoint wiederaufnehmen</translation>
+    </message>
+    <message>
+        <source>Fork job</source>
+        <translation>Job abzweigen</translation>
+    </message>
+</context>
+<context>
     <name>flowscope::InterruptedJobsWidget</name>
     <message>
         <location filename="../ui/interruptedjobswidget.cpp" line="22"/>
@@ -1621,19 +1774,21 @@
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="544"/>
-        <source>About Flowscope</source>
-        <translation>Über Flowscope</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="545"/>
-        <source>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Run, watch and debug workflows and agent swarms.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Flowscope %1&lt;/h3&gt;&lt;p&gt;Workflows und Agenten-Schwärme ausführen, beobachten und debuggen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../ui/mainwindow.cpp" line="477"/>
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>Anordnung &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Put every dock and toolbar back where it was at first start</source>
+        <translation>Alle Docks und Werkzeugleisten an ihren Platz beim ersten Start zurücklegen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1860,112 @@
         <location filename="../ui/metricsdock.cpp" line="132"/>
         <source>  Routine %1</source>
         <translation>  Routine %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::RecentFlows</name>
+    <message>
+        <source>Recent &amp;Flows</source>
+        <translation>Zuletzt geöffnete &amp;Flows</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Flows</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists and was removed from Recent Flows.</source>
+        <translation>%1 existiert nicht mehr und wurde aus den zuletzt geöffneten Flows entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::RemoteClient</name>
+    <message>
+        <source>the engine&apos;s answer did not decode: %1</source>
+        <translation>die Antwort der Engine ließ sich nicht dekodieren: %1</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
+    </message>
+    <message>
+        <source>Open flow</source>
+        <translation>Flow öffnen</translation>
+    </message>
+    <message>
+        <source>Add flow</source>
+        <translation>Flow hinzufügen</translation>
+    </message>
+    <message>
+        <source>Start job</source>
+        <translation>Job starten</translation>
+    </message>
+    <message>
+        <source>Pause job</source>
+        <translation>Job pausieren</translation>
+    </message>
+    <message>
+        <source>Resume job</source>
+        <translation>Job wiederaufnehmen</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Job abbrechen</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Überwachung</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>Haltepunkte</translation>
+    </message>
+    <message>
+        <source>Add breakpoint</source>
+        <translation>Haltepunkt setzen</translation>
+    </message>
+    <message>
+        <source>Remove breakpoint</source>
+        <translation>Haltepunkt entfernen</translation>
+    </message>
+    <message>
+        <source>Enable breakpoint</source>
+        <translation>Haltepunkt aktivieren</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Debug state</source>
+        <translation>Debug-Zustand</translation>
+    </message>
+    <message>
+        <source>Set variable</source>
+        <translation>Variable setzen</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Interrupted jobs</source>
+        <translation>Unterbrochene Jobs</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>Resume from checkpoint</source>
+        <translation>Ab Checkpoint wiederaufnehmen</translation>
+    </message>
+    <message>
+        <source>Fork job</source>
+        <translation>Job abzweigen</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +2072,25 @@
         <location filename="../ui/servedialog.cpp" line="87"/>
         <source>The read-only token must differ from the control token.</source>
         <translation>Das Nur-Lese-Token muss sich vom Steuer-Token unterscheiden.</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +2217,17 @@
         <location filename="../ui/variablesmodel.cpp" line="200"/>
         <source>Value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ViewMenu</name>
+    <message>
+        <source>Docks</source>
+        <translation>Docks</translation>
+    </message>
+    <message>
+        <source>Toolbars</source>
+        <translation>Werkzeugleisten</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,10 @@
 #include "alertlogmodel.h"
 
+#include "themecolors.h"
+
 #include <QColor>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QPainter>
 #include <QPixmap>
@@ -94,7 +97,10 @@ QVariant AlertLogModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return index.column() == LevelColumn ? QVariant(levelIcon(alert.level)) : QVariant();
     case Qt::ForegroundRole:
-        return alert.level == AlertLevel::Critical ? QVariant(levelColor(alert.level)) : QVariant();
+        // Readable on the views' base colour, light or dark, read when they paint.
+        return alert.level == AlertLevel::Critical ? QVariant(ThemeColors::readableOn(
+                   levelColor(alert.level), QGuiApplication::palette().color(QPalette::Base)))
+                                                   : QVariant();
     case Qt::ToolTipRole:
         return index.column() == TimeColumn
                    ? QVariant(time.toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz")))

@@ -40,15 +40,15 @@ BreakpointController::BreakpointController(EngineClient *client, FlowGraphScene 
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this,
             &BreakpointController::showTableMenu);
-    auto *deleteAction = new QAction(tr("Delete Breakpoint"), m_view);
-    deleteAction->setShortcut(QKeySequence::Delete);
-    deleteAction->setShortcutContext(Qt::WidgetShortcut);
-    connect(deleteAction, &QAction::triggered, this, [this] {
+    m_deleteAction = new QAction(tr("Delete Breakpoint"), m_view);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_deleteAction, &QAction::triggered, this, [this] {
         const QModelIndex current = m_view->currentIndex();
         if (current.isValid())
             remove(m_model->breakpointAt(current.row()).id);
     });
-    m_view->addAction(deleteAction);
+    m_view->addAction(m_deleteAction);
 
     // Hits arrive in bursts; one refresh per burst keeps the engine and the table calm.
     m_refreshTimer->setSingleShot(true);
@@ -240,11 +240,12 @@ void BreakpointController::showTableMenu(const QPoint &pos)
         return;
     auto *menu = new QMenu(m_view);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    addMenuActions(menu, m_model->breakpointAt(index.row()));
+    m_view->setCurrentIndex(index); // what the Delete entry acts on
+    addMenuActions(menu, m_model->breakpointAt(index.row()), m_deleteAction);
     menu->popup(m_view->viewport()->mapToGlobal(pos));
 }
 
-void BreakpointController::addMenuActions(QMenu *menu, const Breakpoint &bp)
+void BreakpointController::addMenuActions(QMenu *menu, const Breakpoint &bp, QAction *deleteAction)
 {
     menu->addAction(tr("Edit Condition…"), this, [this, bp] { edit(bp, Field::Condition); });
     menu->addAction(tr("Hit Condition…"), this, [this, bp] { edit(bp, Field::HitCondition); });
@@ -254,7 +255,10 @@ void BreakpointController::addMenuActions(QMenu *menu, const Breakpoint &bp)
         ++m_outstanding;
         m_client->setBreakpointEnabled(bp.id, !bp.enabled);
     });
-    menu->addAction(tr("Delete"), this, [this, bp] { remove(bp.id); });
+    if (deleteAction)
+        menu->addAction(deleteAction);
+    else
+        menu->addAction(tr("Delete"), this, [this, bp] { remove(bp.id); });
 }
 
 void BreakpointController::edit(const Breakpoint &bp, Field field)

@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class QAction;
 class QMenu;
 class QTableView;
 class QTimer;
@@ -54,7 +55,8 @@ private:
     void showMenu(const QString &routine, Breakpoint::Kind kind, const QString &port,
                   const QPoint &screenPos);
     void showTableMenu(const QPoint &pos);
-    void addMenuActions(QMenu *menu, const Breakpoint &breakpoint);
+    // deleteAction: the table's own (with its Del shortcut) in place of a plain Delete.
+    void addMenuActions(QMenu *menu, const Breakpoint &breakpoint, QAction *deleteAction = nullptr);
     void edit(const Breakpoint &breakpoint, Field field);
     void replace(const Breakpoint &old, const Breakpoint &updated);
     void add(const Breakpoint &breakpoint);
@@ -69,6 +71,7 @@ private:
     BreakpointModel *m_model;
     QTableView *m_view;
     QTimer *m_refreshTimer;
+    QAction *m_deleteAction = nullptr; // Del in the table
     QHash<QString, FlowDefinition> m_flows;
     QSet<QString> m_toRestore;           // flows added again since they were last restored
     QHash<QString, QByteArray> m_stored; // what each known flow has on disk / in settings

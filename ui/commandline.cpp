@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "uilanguage.h"
+
 #include <QCommandLineParser>
 
 namespace flowscope {
@@ -112,6 +114,11 @@ bool CommandLine::parse(const QStringList &arguments)
     m_options.demo = parser.isSet(demoOption);
     m_options.engine.monitoring = !parser.isSet(noMonitoringOption);
     m_options.language = parser.value(langOption);
+    if (!m_options.language.isEmpty() && !UiLanguage::isAvailable(m_options.language)) {
+        m_error = tr("Invalid --lang value \"%1\": the interface speaks %2.")
+                      .arg(m_options.language, UiLanguage::available().join(QStringLiteral(", ")));
+        return false;
+    }
     m_options.journalPath = parser.value(dbOption);
     m_options.noJournal = parser.isSet(noDbOption);
     if (m_options.noJournal && parser.isSet(dbOption)) {

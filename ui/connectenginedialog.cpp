@@ -1,5 +1,6 @@
 #include "connectenginedialog.h"
 
+#include "texttone.h"
 #include "tokenstore.h"
 
 #include <QCheckBox>
@@ -46,7 +47,7 @@ ConnectEngineDialog::ConnectEngineDialog(const EngineProfile &profile, QWidget *
 
     for (QLabel *label : {m_urlError, m_tokenWarning}) {
         label->setWordWrap(true);
-        label->setStyleSheet(QStringLiteral("color: #c02020"));
+        TextTone::apply(label, ThemeColors::Tone::Error);
         label->hide();
     }
     m_urlError->setObjectName(QStringLiteral("engineUrlError"));

@@ -16,6 +16,9 @@ public:
     // Recomputes the curve from the markers' current positions.
     void updatePath();
 
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget = nullptr) override;
+
 private:
     RoutineNodeItem *m_from;
     RoutineNodeItem *m_to;

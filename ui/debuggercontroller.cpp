@@ -1,9 +1,11 @@
 #include "debuggercontroller.h"
 
 #include "breakpointcontroller.h"
+#include "docks.h"
 #include "flowgraphscene.h"
 #include "flowgraphview.h"
 #include "routinenodeitem.h"
+#include "themediconengine.h"
 #include "variablesmodel.h"
 #include "watcheswidget.h"
 
@@ -92,8 +94,7 @@ void DebuggerController::createActions(QWidget *parentWidget)
     const auto make = [this, parentWidget](const char *iconName, const QString &text,
                                            const QKeySequence &key, const QString &tip) {
         auto *action
-            = new QAction(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(iconName))),
-                          text, parentWidget);
+            = new QAction(ThemedIconEngine::icon(QLatin1String(iconName)), text, parentWidget);
         action->setShortcut(key);
         action->setToolTip(tip);
         return action;
@@ -115,10 +116,7 @@ void DebuggerController::createActions(QWidget *parentWidget)
 void DebuggerController::addDocks(QMainWindow *window)
 {
     const auto dock = [window](const QString &title, const char *name, QWidget *widget) {
-        auto *d = new QDockWidget(title, window);
-        d->setObjectName(QLatin1String(name));
-        d->setWidget(widget);
-        return d;
+        return Docks::create(window, title, QLatin1String(name), widget);
     };
     // The graph needs room: it shares the right side with the agents as a tab, in front.
     QDockWidget *graph = dock(tr("Flow Graph"), "flowGraphDock", m_graphView);

@@ -1,5 +1,7 @@
 #include "enginestatusbar.h"
 
+#include "texttone.h"
+
 #include <QLabel>
 
 namespace flowscope {
@@ -56,8 +58,8 @@ void EngineStatusBar::showUpdate(const ClientUpdate &update)
 {
     m_rate->setText(tr("%L1 events/s").arg(qRound64(update.eventsPerSecond)));
     m_dropped->setText(tr("%L1 dropped").arg(update.droppedEvents));
-    m_dropped->setStyleSheet(update.droppedEvents > 0 ? QStringLiteral("color: #c02020")
-                                                      : QString());
+    TextTone::apply(m_dropped, update.droppedEvents > 0 ? ThemeColors::Tone::Error
+                                                        : ThemeColors::Tone::Normal);
 }
 
 void EngineStatusBar::setServing(const QString &url)

@@ -1,5 +1,7 @@
 #include "flowlistwidget.h"
 
+#include "themediconengine.h"
+
 #include <QIcon>
 #include <QMimeData>
 #include <QUrl>
@@ -19,7 +21,7 @@ void FlowListWidget::setFlows(const QVector<FlowDefinition> &flows)
     const QString selected = selectedFlowId();
     QSignalBlocker blocker(this);
     clear();
-    const QIcon icon(QStringLiteral(":/icons/flow.svg"));
+    const QIcon icon = ThemedIconEngine::icon(QStringLiteral("flow"));
     for (const FlowDefinition &flow : flows) {
         auto *item = new QListWidgetItem(icon, flow.flowId, this);
         QString tip = flow.description.isEmpty() ? flow.flowId : flow.description;

@@ -1,5 +1,7 @@
 #include "forkjobdialog.h"
 
+#include "texttone.h"
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QJsonDocument>
@@ -25,7 +27,7 @@ ForkJobDialog::ForkJobDialog(const QVariantMap &variables, QWidget *parent)
         QJsonDocument(QJsonObject::fromVariantMap(variables)).toJson(QJsonDocument::Indented)));
     m_error->setObjectName(QStringLiteral("forkError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828"));
+    TextTone::apply(m_error, ThemeColors::Tone::Error);
     m_error->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

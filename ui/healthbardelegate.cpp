@@ -1,11 +1,13 @@
 #include "healthbardelegate.h"
 
 #include "agenthealthmodel.h"
+#include "themecolors.h"
 
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
 
 namespace flowscope {
 
@@ -38,7 +40,7 @@ void HealthBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     if (column == AgentHealthModel::BarColumn) {
-        paintBar(painter, rect, index);
+        paintBar(painter, rect, index, option.palette);
     } else {
         const QColor color = option.state & QStyle::State_Selected
                                  ? option.palette.highlightedText().color()
@@ -48,28 +50,37 @@ void HealthBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->restore();
 }
 
-void HealthBarDelegate::paintBar(QPainter *painter, const QRect &rect,
-                                 const QModelIndex &index) const
+void HealthBarDelegate::paintBar(QPainter *painter, const QRect &rect, const QModelIndex &index,
+                                 const QPalette &palette) const
 {
     const auto state = HealthState(index.data(AgentHealthModel::StateRole).toInt());
     const double fraction
         = qBound(0.0, index.data(AgentHealthModel::AgeFractionRole).toDouble(), 1.0);
     const QColor color = stateColor(state);
+    // The empty part is a tint of the state's colour that suits the palette: pale on a light
+    // one, dark on a dark one, so that the (bright) filled part stands out on both.
+    const QColor track = ThemeColors::tint(color.lighter(185), palette);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(color.lighter(185));
+    painter->setBrush(track);
     painter->drawRect(rect);
     // A failed agent's bar is full whatever its age: nothing is left to wait for.
     const double filled = state == HealthState::Failed ? 1.0 : fraction;
+    const double fillEnd = rect.left() + rect.width() * filled;
     painter->setBrush(color);
-    painter->drawRect(QRectF(rect.left(), rect.top(), rect.width() * filled, rect.height()));
+    painter->drawRect(QRectF(rect.left(), rect.top(), fillEnd - rect.left(), rect.height()));
 
-    painter->setPen(QPen(Qt::black, 1));
+    // Ticks on the fill are dark (the state colours are bright); on the track, the palette's text.
+    const QColor trackTick = ThemeColors::readableOn(palette.color(QPalette::Text), track, 3.0);
     const QVariantList ticks = index.data(AgentHealthModel::ThresholdsRole).toList();
     for (const QVariant &tick : ticks) {
-        const double x = rect.left() + rect.width() * qBound(0.0, tick.toDouble(), 1.0);
+        // On a pixel's centre, so the 1 px line is one crisp column, not two half-covered ones.
+        const double x
+            = std::floor(rect.left() + rect.width() * qBound(0.0, tick.toDouble(), 1.0)) + 0.5;
+        painter->setPen(QPen(x <= fillEnd ? QColor(Qt::black) : trackTick, 1));
         painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));
     }
-    painter->setPen(QPen(color.darker(140), 1));
+    painter->setPen(
+        QPen(ThemeColors::readableOn(color.darker(140), palette.color(QPalette::Base), 3.0), 1));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(rect);
 }

@@ -8,7 +8,7 @@ namespace flowscope {
 
 // Paints the agents table's heartbeat bar (fill = heartbeat age against the FAILED threshold,
 // coloured by health state, ticks at the degraded and critical thresholds) and its throughput
-// sparkline. Other cells are drawn as usual.
+// sparkline. Other cells are drawn as usual. Colours follow the view's palette, light or dark.
 class HealthBarDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -22,7 +22,8 @@ public:
     static QColor stateColor(HealthState state);
 
 private:
-    void paintBar(QPainter *painter, const QRect &rect, const QModelIndex &index) const;
+    void paintBar(QPainter *painter, const QRect &rect, const QModelIndex &index,
+                  const QPalette &palette) const;
     void paintSparkline(QPainter *painter, const QRect &rect, const QModelIndex &index,
                         const QColor &color) const;
 };

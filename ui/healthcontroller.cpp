@@ -3,6 +3,7 @@
 #include "agenthealthmodel.h"
 #include "alertlogmodel.h"
 #include "checkpointsdialog.h"
+#include "docks.h"
 #include "enginesession.h"
 #include "exportnotice.h"
 #include "healthbardelegate.h"
@@ -28,12 +29,14 @@ HealthController::HealthController(EngineSession *session, QObject *parent)
     , m_alertModel(session->alertModel())
     , m_exporter(new HealthReportExporter(m_client, m_healthModel, m_alertModel,
                                           session->jobModel(), this))
+    , m_session(session)
 {
     connect(m_exporter, &HealthReportExporter::finished, this, &HealthController::exportFinished);
 }
 
 void HealthController::setSession(EngineSession *session)
 {
+    m_session = session;
     m_client = session->client();
     m_healthModel = session->healthModel();
     m_alertModel = session->alertModel();
@@ -46,6 +49,16 @@ void HealthController::setSession(EngineSession *session)
         m_metrics->setClient(m_client, session->flows());
     if (m_interrupted)
         m_interrupted->setClient(m_client);
+}
+
+MetricsDock *HealthController::metricsDock()
+{
+    if (!m_metrics && m_metricsDock) {
+        m_metrics = new MetricsDock(m_client, m_metricsDock);
+        m_metrics->setClient(m_client, m_session->flows());
+        m_metricsDock->setWidget(m_metrics);
+    }
+    return m_metrics;
 }
 
 QWidget *HealthController::createAgentHealthView(QWidget *parent)
@@ -80,16 +93,16 @@ void HealthController::addDocks(QMainWindow *window)
 
     const auto addDock = [window](const QString &title, const char *name, QWidget *widget,
                                   Qt::DockWidgetArea area) {
-        auto *dock = new QDockWidget(title, window);
-        dock->setObjectName(QLatin1String(name));
-        dock->setWidget(widget);
-        window->addDockWidget(area, dock);
-        return dock;
+        return Docks::add(window, title, QLatin1String(name), widget, area);
     };
     QDockWidget *alerts = addDock(tr("Alerts"), "alertsDock", alertView, Qt::BottomDockWidgetArea);
-    m_metrics = new MetricsDock(m_client, window);
-    QDockWidget *metrics
-        = addDock(tr("Metrics"), "metricsDock", m_metrics, Qt::BottomDockWidgetArea);
+    // Empty until it is first shown: most starts never look at the charts.
+    QDockWidget *metrics = addDock(tr("Metrics"), "metricsDock", nullptr, Qt::BottomDockWidgetArea);
+    m_metricsDock = metrics;
+    connect(metrics, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            metricsDock();
+    });
     m_interrupted = new InterruptedJobsWidget(m_client, window);
     QDockWidget *interrupted = addDock(tr("Interrupted Jobs"), "interruptedJobsDock", m_interrupted,
                                        Qt::RightDockWidgetArea);

@@ -4,6 +4,7 @@
 
 #include <QObject>
 
+class QDockWidget;
 class QMainWindow;
 class QSystemTrayIcon;
 class QTreeView;
@@ -47,7 +48,8 @@ public:
     AgentHealthModel *healthModel() const { return m_healthModel; }
     AlertLogModel *alertModel() const { return m_alertModel; }
     HealthReportExporter *exporter() const { return m_exporter; }
-    MetricsDock *metricsDock() const { return m_metrics; }
+    // Made when its dock is first shown (charts cost a good part of a start), or when asked.
+    MetricsDock *metricsDock();
     InterruptedJobsWidget *interruptedJobs() const { return m_interrupted; }
 
 Q_SIGNALS:
@@ -64,6 +66,8 @@ private:
     HealthReportExporter *m_exporter;
     QTreeView *m_healthView = nullptr;
     QTreeView *m_alertView = nullptr;
+    EngineSession *m_session;
+    QDockWidget *m_metricsDock = nullptr;
     MetricsDock *m_metrics = nullptr;
     InterruptedJobsWidget *m_interrupted = nullptr;
     QWidget *m_dialogParent = nullptr;

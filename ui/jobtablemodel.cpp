@@ -1,8 +1,12 @@
 #include "jobtablemodel.h"
 
+#include "themecolors.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QTimer>
 
 #include <algorithm>
@@ -71,10 +75,12 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == ErrorColumn)
         return job.error;
     if (role == Qt::ForegroundRole && index.column() == StatusColumn) {
+        // From the palette the views paint with, read at paint time, so it follows a change.
+        const QPalette palette = QGuiApplication::palette();
         if (job.status == JobStatus::Failed)
-            return QBrush(QColor(0xc0, 0x20, 0x20));
+            return QBrush(ThemeColors::toneOnBase(ThemeColors::Tone::Error, palette));
         if (job.status == JobStatus::Completed)
-            return QBrush(QColor(0x20, 0x80, 0x30));
+            return QBrush(ThemeColors::toneOnBase(ThemeColors::Tone::Success, palette));
         return {};
     }
     if (role != Qt::DisplayRole)

@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "agenttablemodel.h"
 #include "commandline.h"
 #include "debuggercontroller.h"
+#include "docks.h"
 #include "enginelist.h"
 #include "engineprofilecontroller.h"
 #include "enginesession.h"
@@ -15,20 +17,24 @@
 #include "healthcontroller.h"
 #include "jobtablemodel.h"
 #include "jobtableview.h"
+#include "recentflows.h"
 #include "servedialog.h"
+#include "shortcutsdialog.h"
 #include "startjobdialog.h"
+#include "themediconengine.h"
 #include "traceexporter.h"
+#include "viewmenu.h"
+#include "windowstatestore.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QDockWidget>
+#include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMetaMethod>
 #include <QTabWidget>
 #include <QToolBar>
@@ -49,6 +55,7 @@ MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
     , m_debugger(new DebuggerController(localClient, this))
     , m_health(new HealthController(m_session, this))
     , m_traceExporter(new TraceExporter(this))
+    , m_recentFlows(new RecentFlows(this))
 {
     m_profiles = new EngineProfileController(m_engines, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
@@ -83,9 +90,28 @@ MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
 
     showEngine(m_session);
     resize(1280, 800);
+    // Every dock and toolbar exists now: this layout is the default one.
+    m_windowState = new WindowStateStore(this);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_keepLayout)
+        m_windowState->save(); // also when the application quits without closing the window
+}
+
+void MainWindow::restoreLayout()
+{
+    m_windowState->restore();
+    m_keepLayout = true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_keepLayout)
+        m_windowState->save();
+    QMainWindow::closeEvent(event);
+}
 
 JobTableModel *MainWindow::jobModel() const
 {
@@ -176,9 +202,7 @@ QStringList MainWindow::demoFlowIds()
 
 void MainWindow::createActions()
 {
-    const auto icon = [](const char *name) {
-        return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
-    };
+    const auto icon = [](const char *name) { return ThemedIconEngine::icon(QLatin1String(name)); };
     m_openFlow = new QAction(icon("open"), tr("&Open Flow…"), this);
     m_openFlow->setShortcut(QKeySequence::Open);
     m_openFlow->setToolTip(tr("Load a flow file into the engine"));
@@ -251,22 +275,32 @@ void MainWindow::createActions()
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    m_resetLayout = new QAction(tr("&Reset Layout"), this);
+    m_resetLayout->setToolTip(tr("Put every dock and toolbar back where it was at first start"));
+    connect(m_resetLayout, &QAction::triggered, this, [this] { m_windowState->resetLayout(); });
+
+    m_shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(m_shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+
+    m_about = new QAction(tr("&About Flowscope"), this);
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
+
+    connect(m_recentFlows, &RecentFlows::openRequested, this, &MainWindow::openFlowFile);
+    connect(m_recentFlows, &RecentFlows::message, m_statusBar, [this](const QString &message) {
+        m_statusBar->showMessage(message, EngineStatusBar::messageTimeoutMs);
+    });
 }
 
 void MainWindow::createDocks()
 {
-    const auto addDock
-        = [this](const QString &title, const char *name, QWidget *widget, Qt::DockWidgetArea area) {
-              auto *dock = new QDockWidget(title, this);
-              dock->setObjectName(QLatin1String(name));
-              dock->setWidget(widget);
-              addDockWidget(area, dock);
-              return dock;
-          };
-    addDock(tr("Flows"), "flowsDock", m_flows, Qt::LeftDockWidgetArea);
+    Docks::add(this, tr("Flows"), QStringLiteral("flowsDock"), m_flows, Qt::LeftDockWidgetArea);
     // Under the flows, which keep their place at the top left.
     m_enginesView = new EnginesView(m_engines, this);
-    addDock(tr("Engines"), "enginesDock", m_enginesView, Qt::LeftDockWidgetArea);
+    Docks::add(this, tr("Engines"), QStringLiteral("enginesDock"), m_enginesView,
+               Qt::LeftDockWidgetArea);
 
     auto *agentView = new QTreeView(this);
     m_agentView = agentView;
@@ -279,17 +313,30 @@ void MainWindow::createDocks()
     agentTabs->setObjectName(QStringLiteral("agentTabs"));
     agentTabs->addTab(m_health->createAgentHealthView(agentTabs), tr("Health"));
     agentTabs->addTab(agentView, tr("Workers"));
-    addDock(tr("Agents"), "agentsDock", agentTabs, Qt::RightDockWidgetArea);
+    Docks::add(this, tr("Agents"), QStringLiteral("agentsDock"), agentTabs,
+               Qt::RightDockWidgetArea);
 
-    addDock(tr("Event Log"), "eventLogDock", m_eventLog, Qt::BottomDockWidgetArea);
+    Docks::add(this, tr("Event Log"), QStringLiteral("eventLogDock"), m_eventLog,
+               Qt::BottomDockWidgetArea);
     m_debugger->addDocks(this);
     m_health->addDocks(this);
 }
 
 void MainWindow::createMenusAndToolBar()
 {
+    // The main toolbar comes first, before Debug, which carries the job control (pause,
+    // continue, cancel): each action on one toolbar only.
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_openFlow);
+    toolBar->addAction(m_startJob);
+    toolBar->addSeparator();
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openFlow);
+    file->addMenu(m_recentFlows->menu());
+    file->addSeparator();
     file->addAction(m_exportReport);
     file->addAction(m_exportTrace);
     file->addSeparator();
@@ -318,29 +365,22 @@ void MainWindow::createMenusAndToolBar()
     engine->addAction(m_monitoring);
     engine->addAction(m_serve);
 
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
-    for (QDockWidget *dock : docks)
-        m_viewMenu->addAction(dock->toggleViewAction());
+    auto *viewMenu = new ViewMenu(this, tr("&View"), this);
+    viewMenu->setLayoutActions({m_resetLayout});
+    m_viewMenu = viewMenu;
+    menuBar()->addMenu(m_viewMenu);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Flowscope"), this, &MainWindow::showAbout);
+    help->addAction(m_shortcuts);
+    help->addSeparator();
+    help->addAction(m_about);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
-    QToolBar *toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(m_openFlow);
-    toolBar->addAction(m_startJob);
-    toolBar->addAction(m_pause);
-    toolBar->addAction(m_resume);
-    toolBar->addAction(m_cancel);
-    toolBar->addSeparator();
     auto *demoButton = new QToolButton(toolBar);
     demoButton->setObjectName(QStringLiteral("demoButton"));
     demoButton->setText(tr("Demos"));
     demoButton->setToolTip(tr("Start a demo flow"));
-    demoButton->setIcon(QIcon(QStringLiteral(":/icons/demo.svg")));
+    demoButton->setIcon(ThemedIconEngine::icon(QStringLiteral("demo")));
     demoButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     demoButton->setPopupMode(QToolButton::InstantPopup);
     demoButton->setMenu(m_demoMenu);
@@ -475,6 +515,7 @@ void MainWindow::openFlow()
 
 void MainWindow::openFlowFile(const QString &path)
 {
+    m_recentFlows->add(path);
     m_statusBar->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
     m_client->addFlowFile(path);
 }
@@ -542,10 +583,17 @@ void MainWindow::showRequestFailed(const QString &request, const QString &messag
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Flowscope"),
-                       tr("<h3>Flowscope %1</h3><p>Run, watch and debug workflows and agent "
-                          "swarms.</p>")
-                           .arg(QCoreApplication::applicationVersion()));
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showShortcuts()
+{
+    // Made anew each time: it lists the actions as they are now.
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -26,7 +26,9 @@ class FlowListWidget;
 class HealthController;
 class JobTableModel;
 class JobTableView;
+class RecentFlows;
 class TraceExporter;
+class WindowStateStore;
 
 // The console: flows, jobs, the event log and agents of the engine selected in the Engines
 // dock, reached only through an EngineClient, so the same window works on the in-process engine
@@ -68,6 +70,11 @@ public:
     QAction *checkpointsAction() const { return m_checkpoints; }
     QAction *exportReportAction() const { return m_exportReport; }
     QAction *exportTraceAction() const { return m_exportTrace; }
+    QAction *resetLayoutAction() const { return m_resetLayout; }
+    QAction *shortcutsAction() const { return m_shortcuts; }
+    QAction *aboutAction() const { return m_about; }
+    RecentFlows *recentFlows() const { return m_recentFlows; }
+    QMenu *viewMenu() const { return m_viewMenu; }
     TraceExporter *traceExporter() const { return m_traceExporter; }
     QMenu *demoMenu() const { return m_demoMenu; }
 
@@ -79,6 +86,10 @@ public:
 
     // Loads a flow file, as File > Open and dropping a file do.
     void openFlowFile(const QString &path);
+
+    // Restores the geometry and layout of the last run and keeps them when the window closes
+    // (the console does; a window made without it leaves the settings alone).
+    void restoreLayout();
 
 public Q_SLOTS:
     // Results of serveRequested, from whoever started the endpoint.
@@ -93,6 +104,7 @@ Q_SIGNALS:
                         const QByteArray &readToken);
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -117,6 +129,7 @@ private:
     void selectJob(JobId id);
     void showRequestFailed(const QString &request, const QString &message);
     void showAbout();
+    void showShortcuts();
     void showJobContextMenu(const QPoint &pos);
 
     EngineList *m_engines;
@@ -134,6 +147,9 @@ private:
     TraceExporter *m_traceExporter;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_demoMenu = nullptr;
+    RecentFlows *m_recentFlows;
+    WindowStateStore *m_windowState = nullptr; // made once every dock exists
+    bool m_keepLayout = false;                 // restoreLayout was called
 
     QAction *m_openFlow = nullptr;
     QAction *m_startJob = nullptr;
@@ -148,6 +164,9 @@ private:
     QAction *m_exportReport = nullptr;
     QAction *m_exportTrace = nullptr;
     QAction *m_quit = nullptr;
+    QAction *m_resetLayout = nullptr;
+    QAction *m_shortcuts = nullptr;
+    QAction *m_about = nullptr;
 
     QList<QMetaObject::Connection> m_modelConnections;  // to the shown engine's models
     QHash<const EngineSession *, JobId> m_selectedJobs; // reselected when the engine is shown

@@ -1,9 +1,13 @@
 #include "metricschart.h"
 
+#include "themecolors.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -42,6 +46,7 @@ MetricsChart::MetricsChart(QWidget *parent)
         m_chart->addSeries(series);
         series->attachAxis(m_timeAxis);
         series->attachAxis(series == m_throughput ? m_rateAxis : m_latencyAxis);
+        m_seriesColors.append(series->color());
     }
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(2, 2, 2, 2));
@@ -52,6 +57,44 @@ MetricsChart::MetricsChart(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    applyPalette();
+}
+
+void MetricsChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void MetricsChart::applyPalette()
+{
+    const QPalette p = palette();
+    const QColor background = p.color(QPalette::Base);
+    const QColor text = p.color(QPalette::Text);
+    // Grid lines: a fifth of the way from the background to the text.
+    const QColor grid = QColor::fromRgbF(background.redF() * 0.8f + text.redF() * 0.2f,
+                                         background.greenF() * 0.8f + text.greenF() * 0.2f,
+                                         background.blueF() * 0.8f + text.blueF() * 0.2f);
+    m_chart->setBackgroundBrush(background);
+    m_chart->setBackgroundPen(QPen(grid));
+    m_chart->setPlotAreaBackgroundVisible(false);
+    m_view->setBackgroundBrush(background);
+    m_chart->legend()->setLabelColor(text);
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_rateAxis),
+          static_cast<QAbstractAxis *>(m_latencyAxis)}) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+    const QList<QLineSeries *> series{m_throughput, m_p50, m_p95, m_p99};
+    for (int i = 0; i < series.size(); ++i) {
+        QPen pen = series[i]->pen();
+        pen.setColor(ThemeColors::readableOn(m_seriesColors.value(i), background, 3.0));
+        series[i]->setPen(pen);
+    }
 }
 
 int MetricsChart::plottedPoints() const

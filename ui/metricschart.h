@@ -2,6 +2,7 @@
 
 #include "metrics/metricssummary.h"
 
+#include <QColor>
 #include <QVector>
 #include <QWidget>
 
@@ -31,7 +32,15 @@ public:
     // are weighted by activations (max stays the max).
     static QVector<MetricsPoint> downsample(const QVector<MetricsPoint> &points, int maxCount);
 
+    QChart *chart() const { return m_chart; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The chart's own theme is light; its background, text, grid and lines follow the palette.
+    void applyPalette();
+
     QChart *m_chart;
     QChartView *m_view;
     QLineSeries *m_throughput;
@@ -41,6 +50,7 @@ private:
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_rateAxis;
     QValueAxis *m_latencyAxis;
+    QVector<QColor> m_seriesColors; // as the chart's theme chose them
 };
 
 } // namespace flowscope

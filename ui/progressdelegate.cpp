@@ -16,6 +16,7 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 {
     const double progress = qBound(0.0, index.data(m_role).toDouble(), 1.0);
     QStyleOptionProgressBar bar;
+    bar.palette = option.palette; // the view's, so the bar follows a light or dark palette
     bar.rect = option.rect.adjusted(2, 2, -2, -2);
     bar.state = option.state | QStyle::State_Horizontal;
     bar.direction = option.direction;

@@ -1,9 +1,11 @@
 #include "routinenodeitem.h"
 
 #include "flowgraphscene.h"
+#include "themecolors.h"
 
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -24,6 +26,9 @@ const QColor stoppedFill(0xff, 0xe7, 0xb0);
 const QColor stoppedBorder(0xd9, 0x8c, 0x00);
 const QColor frameBorder(0x2f, 0x6f, 0xd6);
 const QColor breakpointRed(0xd6, 0x2b, 0x2b);
+const QColor detailGray(0x50, 0x58, 0x66);
+const QColor slotFill(0x9f, 0xc5, 0xf8);
+const QColor eventFill(0xf8, 0xc8, 0x9f);
 } // namespace
 
 RoutineNodeItem::RoutineNodeItem(const RoutineSpec &spec)
@@ -124,20 +129,10 @@ QRectF RoutineNodeItem::boundingRect() const
     return QRectF(-margin, -margin, width + 2 * margin, m_height + 2 * margin);
 }
 
-void RoutineNodeItem::paintMark(QPainter *painter, const QPointF &at, Breakpoint::Kind kind,
-                                const QString &port) const
+RoutineNodeItem::Colors RoutineNodeItem::colors(const QPalette &palette) const
 {
-    const auto mark = m_marks.constFind(breakpointKey(kind, port));
-    if (mark == m_marks.constEnd())
-        return;
-    painter->setPen(QPen(breakpointRed, 2));
-    painter->setBrush(mark.value() ? QBrush(breakpointRed) : QBrush(Qt::white));
-    painter->drawEllipse(at, markerRadius + 1, markerRadius + 1);
-}
-
-void RoutineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
-{
-    const bool selected = option->state & QStyle::State_Selected;
+    // Designed on a light palette; on a dark one the fills become dark tints of the same hues
+    // and lines and text get the lightness they need against them.
     QColor fill = idleFill;
     QColor border = idleBorder;
     if (m_running) {
@@ -150,23 +145,50 @@ void RoutineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
     }
     if (m_frameHighlighted && !m_stopped)
         border = frameBorder;
+    Colors c;
+    c.fill = ThemeColors::tint(fill, palette);
+    c.border = ThemeColors::readableOn(border, palette.color(QPalette::Base), 3.0);
+    c.text = ThemeColors::readableOn(palette.color(QPalette::Text), c.fill);
+    c.detail = ThemeColors::readableOn(detailGray, c.fill);
+    c.portBorder = ThemeColors::readableOn(idleBorder, c.fill, 3.0);
+    c.breakpoint = ThemeColors::readableOn(breakpointRed, c.fill, 3.0);
+    return c;
+}
+
+void RoutineNodeItem::paintMark(QPainter *painter, const QPointF &at, Breakpoint::Kind kind,
+                                const QString &port, const Colors &colors) const
+{
+    const auto mark = m_marks.constFind(breakpointKey(kind, port));
+    if (mark == m_marks.constEnd())
+        return;
+    painter->setPen(QPen(colors.breakpoint, 2));
+    painter->setBrush(mark.value() ? QBrush(colors.breakpoint) : QBrush(colors.fill));
+    painter->drawEllipse(at, markerRadius + 1, markerRadius + 1);
+}
+
+void RoutineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+                            QWidget *widget)
+{
+    const bool selected = option->state & QStyle::State_Selected;
+    // The view's palette (its viewport repaints on a palette change), else the application's.
+    const Colors colors = this->colors(widget ? widget->palette() : QGuiApplication::palette());
     const QRectF body(0, 0, width, m_height);
-    painter->setPen(QPen(border, selected || m_stopped || m_frameHighlighted ? 3 : 1.5,
+    painter->setPen(QPen(colors.border, selected || m_stopped || m_frameHighlighted ? 3 : 1.5,
                          selected ? Qt::DashLine : Qt::SolidLine));
-    painter->setBrush(fill);
+    painter->setBrush(colors.fill);
     painter->drawRoundedRect(body, 6, 6);
 
     QFont font = painter->font();
     QFont bold = font;
     bold.setBold(true);
-    painter->setPen(Qt::black);
+    painter->setPen(colors.text);
     painter->setFont(bold);
     const QRectF title(18, 4, width - 24, 20);
     painter->drawText(
         title, Qt::AlignLeft | Qt::AlignVCenter,
         painter->fontMetrics().elidedText(m_spec.id, Qt::ElideRight, int(title.width())));
     painter->setFont(font);
-    painter->setPen(QColor(0x50, 0x58, 0x66));
+    painter->setPen(colors.detail);
     QString detail = m_spec.className;
     if (!m_spec.agent.isEmpty())
         detail += QLatin1String(" @") + m_spec.agent;
@@ -176,26 +198,26 @@ void RoutineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *o
         painter->fontMetrics().elidedText(detail, Qt::ElideMiddle, int(second.width())));
 
     // Routine breakpoint: a dot in the corner.
-    paintMark(painter, QPointF(9, 14), Breakpoint::Kind::Routine, QString());
+    paintMark(painter, QPointF(9, 14), Breakpoint::Kind::Routine, QString(), colors);
 
     const qreal half = width / 2 - 12;
     for (int i = 0; i < m_spec.slotNames.size(); ++i) {
         const QPointF at = slotPos(i);
-        painter->setPen(QPen(idleBorder, 1));
-        painter->setBrush(QColor(0x9f, 0xc5, 0xf8));
+        painter->setPen(QPen(colors.portBorder, 1));
+        painter->setBrush(slotFill);
         painter->drawEllipse(at, markerRadius, markerRadius);
-        paintMark(painter, at, Breakpoint::Kind::Slot, m_spec.slotNames[i]);
-        painter->setPen(Qt::black);
+        paintMark(painter, at, Breakpoint::Kind::Slot, m_spec.slotNames[i], colors);
+        painter->setPen(colors.text);
         painter->drawText(QRectF(at.x() + 9, at.y() - portRowHeight / 2, half, portRowHeight),
                           Qt::AlignLeft | Qt::AlignVCenter, m_spec.slotNames[i]);
     }
     for (int i = 0; i < m_spec.eventNames.size(); ++i) {
         const QPointF at = eventPos(i);
-        painter->setPen(QPen(idleBorder, 1));
-        painter->setBrush(QColor(0xf8, 0xc8, 0x9f));
+        painter->setPen(QPen(colors.portBorder, 1));
+        painter->setBrush(eventFill);
         painter->drawEllipse(at, markerRadius, markerRadius);
-        paintMark(painter, at, Breakpoint::Kind::Event, m_spec.eventNames[i]);
-        painter->setPen(Qt::black);
+        paintMark(painter, at, Breakpoint::Kind::Event, m_spec.eventNames[i], colors);
+        painter->setPen(colors.text);
         painter->drawText(
             QRectF(at.x() - 9 - half, at.y() - portRowHeight / 2, half, portRowHeight),
             Qt::AlignRight | Qt::AlignVCenter, m_spec.eventNames[i]);

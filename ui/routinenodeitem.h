@@ -3,6 +3,7 @@
 #include "debug/breakpoint.h"
 #include "flow/flowdefinition.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QGraphicsItem>
 #include <QHash>
@@ -11,7 +12,8 @@ namespace flowscope {
 
 // One routine in the flow graph: a box with its id, class and agent, a marker per input slot on
 // the left and per output event on the right. Breakpoints show as red dots on the markers (on the
-// corner for a routine breakpoint), hollow when disabled.
+// corner for a routine breakpoint), hollow when disabled. Painted in colours that follow the
+// view's palette, light or dark.
 class RoutineNodeItem : public QGraphicsItem
 {
     Q_DECLARE_TR_FUNCTIONS(RoutineNodeItem)
@@ -37,6 +39,13 @@ public:
     bool isRunning() const { return m_running; }
     bool isStopped() const { return m_stopped; }
 
+    // What the node is painted with on a palette, for its present state.
+    struct Colors
+    {
+        QColor fill, border, text, detail, portBorder, breakpoint;
+    };
+    Colors colors(const QPalette &palette) const;
+
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
                QWidget *widget = nullptr) override;
@@ -48,8 +57,8 @@ protected:
 private:
     QPointF slotPos(int index) const;
     QPointF eventPos(int index) const;
-    void paintMark(QPainter *painter, const QPointF &at, Breakpoint::Kind kind,
-                   const QString &port) const;
+    void paintMark(QPainter *painter, const QPointF &at, Breakpoint::Kind kind, const QString &port,
+                   const Colors &colors) const;
 
     RoutineSpec m_spec;
     qreal m_height = 0;

@@ -27,8 +27,9 @@ ServeDialog::ServeDialog(const QString &hostPort, QWidget *parent)
     m_controlToken->setPlaceholderText(tr("none: only this machine may connect"));
     m_readToken->setPlaceholderText(tr("optional"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: palette(bright-text); background: #b3261e; "
-                                          "padding: 4px;"));
+    // A banner with its own background, so its text is fixed too: white on red reads the same
+    // on light and dark palettes (a palette's bright-text role may itself be red).
+    m_error->setStyleSheet(QStringLiteral("color: #ffffff; background: #b3261e; padding: 4px;"));
     m_error->hide();
 
     auto *generate = new QPushButton(tr("Generate"), this);

@@ -1,5 +1,7 @@
 #include "startjobdialog.h"
 
+#include "texttone.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QJsonDocument>
@@ -28,7 +30,7 @@ StartJobDialog::StartJobDialog(const QString &flowId, const QString &defaultEntr
     m_paramsText->setPlaceholderText(QStringLiteral("{\"targets\": 10}"));
     m_paramsText->setTabChangesFocus(true);
     m_error->setObjectName(QStringLiteral("paramsError"));
-    m_error->setStyleSheet(QStringLiteral("color: #c02020"));
+    TextTone::apply(m_error, ThemeColors::Tone::Error);
     m_error->setWordWrap(true);
     m_error->hide();
 

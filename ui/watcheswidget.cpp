@@ -1,8 +1,10 @@
 #include "watcheswidget.h"
 
+#include "themecolors.h"
 #include "variablesmodel.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QTreeWidget>
@@ -81,8 +83,27 @@ void WatchesWidget::setResult(const QString &expression, const EvaluationResult 
         item->setText(ValueColumn, text);
         item->setToolTip(ValueColumn, text);
         item->setText(TypeColumn, result.type);
+        item->setData(ValueColumn, ErrorRole, !result.error.isEmpty());
+        colorValue(item);
+    }
+}
+
+void WatchesWidget::colorValue(QTreeWidgetItem *item) const
+{
+    if (item->data(ValueColumn, ErrorRole).toBool())
+        // This widget's palette: on a palette change it is told before the tree inside it.
         item->setForeground(ValueColumn,
-                            result.error.isEmpty() ? palette().text() : QBrush(Qt::darkRed));
+                            ThemeColors::toneOnBase(ThemeColors::Tone::Error, palette()));
+    else
+        item->setData(ValueColumn, Qt::ForegroundRole, QVariant()); // the palette's text
+}
+
+void WatchesWidget::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        for (int row = 0; row < m_tree->topLevelItemCount(); ++row)
+            colorValue(m_tree->topLevelItem(row));
     }
 }
 
@@ -92,6 +113,8 @@ void WatchesWidget::clearResults()
         QTreeWidgetItem *item = m_tree->topLevelItem(row);
         item->setText(ValueColumn, QString());
         item->setText(TypeColumn, QString());
+        item->setData(ValueColumn, ErrorRole, false);
+        colorValue(item);
     }
 }
 

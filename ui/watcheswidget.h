@@ -6,6 +6,7 @@
 
 class QLineEdit;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace flowscope {
 
@@ -32,7 +33,14 @@ public:
 Q_SIGNALS:
     void expressionAdded(const QString &expression);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Whether a row's value is an error; its colour follows the palette.
+    static constexpr int ErrorRole = Qt::UserRole + 1;
+    void colorValue(QTreeWidgetItem *item) const;
+
     QLineEdit *m_input;
     QTreeWidget *m_tree;
 };

@@ -71,6 +71,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true); // opened files go to Recent Flows in the settings
     EngineConfig config;
     config.workers = 2;
     m_engine = std::make_unique<Engine>(config);
@@ -112,9 +113,13 @@ void TestMainWindow::dropFile(const QString &path)
 
 void TestMainWindow::clickToolBarAction(QAction *action)
 {
-    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
-    QVERIFY(toolBar);
-    QWidget *button = toolBar->widgetForAction(action);
+    // On whichever toolbar carries it: Start on the main one, job control on Debug.
+    QWidget *button = nullptr;
+    const QList<QToolBar *> toolBars = m_window->findChildren<QToolBar *>();
+    for (const QToolBar *toolBar : toolBars) {
+        if (!button)
+            button = toolBar->widgetForAction(action);
+    }
     QVERIFY(button);
     QVERIFY(button->isEnabled());
     QTest::mouseClick(button, Qt::LeftButton);
