@@ -6,6 +6,7 @@
 #include "disconnectedclient.h"
 #include "eventlogmodel.h"
 #include "jobtablemodel.h"
+#include "timelinedata.h"
 
 #include <cmath>
 
@@ -14,6 +15,7 @@ namespace flowscope {
 namespace {
 // Ten engines at full speed still fit in memory: the in-process one keeps the log's default.
 constexpr int remoteEventCapacity = EventLogModel::defaultCapacity / 2;
+constexpr qint64 remoteTimelineCapacity = TimelineData::defaultCapacity / 2;
 } // namespace
 
 EngineSession::EngineSession(EngineClient *localClient, QObject *parent)
@@ -26,6 +28,7 @@ EngineSession::EngineSession(EngineClient *localClient, QObject *parent)
     , m_agents(new AgentTableModel(this))
     , m_health(new AgentHealthModel(this))
     , m_alerts(new AlertLogModel(AlertLogModel::defaultCapacity, this))
+    , m_timeline(new TimelineData(TimelineData::defaultCapacity, this))
 {
     attachClient();
 }
@@ -40,6 +43,7 @@ EngineSession::EngineSession(const EngineProfile &profile, QObject *parent)
     , m_agents(new AgentTableModel(this))
     , m_health(new AgentHealthModel(this))
     , m_alerts(new AlertLogModel(AlertLogModel::defaultCapacity, this))
+    , m_timeline(new TimelineData(remoteTimelineCapacity, this))
 {
     m_client = new DisconnectedClient(name(), this);
     attachClient();
@@ -110,6 +114,7 @@ void EngineSession::applyUpdate(const ClientUpdate &update)
     m_jobs->applyJobs(update.jobs);
     m_agents->setAgents(update.agents);
     m_events->appendEvents(update.events);
+    m_timeline->appendEvents(update.events);
     m_health->applyUpdate(update);
     m_alerts->appendAlerts(update.alerts);
     m_eventsPerSecond = update.eventsPerSecond;

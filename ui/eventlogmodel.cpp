@@ -29,6 +29,20 @@ const Event &EventLogModel::eventAt(int row) const
     return m_ring.at(m_rows[size_t(row)]);
 }
 
+int EventLogModel::rowForSeq(quint64 seq) const
+{
+    // Rows are in sequence order.
+    const auto it
+        = std::lower_bound(m_rows.begin(), m_rows.end(), seq,
+                           [this](quint64 index, quint64 s) { return m_ring.at(index).seq < s; });
+    return it != m_rows.end() && m_ring.at(*it).seq == seq ? int(it - m_rows.begin()) : -1;
+}
+
+quint64 EventLogModel::seqAt(int row) const
+{
+    return eventAt(row).seq;
+}
+
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))

@@ -41,6 +41,9 @@ public:
     const EventRing &ring() const { return m_ring; } // every event held, filtered or not
     int capacity() const { return m_ring.capacity(); }
     const Event &eventAt(int row) const;
+    // The row showing the event with this sequence number; -1 when none does.
+    int rowForSeq(quint64 seq) const;
+    quint64 seqAt(int row) const;
 
     // Names seen in events so far, for the filter choices.
     QStringList agentNames() const;

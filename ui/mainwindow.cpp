@@ -16,6 +16,8 @@
 #include "jobtableview.h"
 #include "servedialog.h"
 #include "startjobdialog.h"
+#include "timelinelink.h"
+#include "timelinepanel.h"
 #include "traceexporter.h"
 
 #include <QAction>
@@ -48,6 +50,7 @@ MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
     , m_debugger(new DebuggerController(localClient, this))
     , m_health(new HealthController(m_session, this))
     , m_traceExporter(new TraceExporter(this))
+    , m_timeline(new TimelinePanel(this))
 {
     m_profiles = new EngineProfileController(m_engines, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/flowscope.svg")));
@@ -61,6 +64,7 @@ MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
     createDocks();
     createMenusAndToolBar();
     connectViews();
+    m_timelineLink = new TimelineLink(m_timeline, m_eventLog, m_debugger, this);
     for (EngineSession *session : m_engines->sessions())
         watchSession(session);
     connect(m_engines, &EngineList::sessionAdded, this, &MainWindow::watchSession);
@@ -149,6 +153,7 @@ void MainWindow::showEngine(EngineSession *session)
 
     m_jobView->setJobModel(session->jobModel());
     m_eventLog->setModel(session->eventModel());
+    m_timelineLink->setSession(session);
     m_agentView->setModel(session->agentModel());
     attachModels();
     m_health->setSession(session);
@@ -280,7 +285,11 @@ void MainWindow::createDocks()
     agentTabs->addTab(agentView, tr("Workers"));
     addDock(tr("Agents"), "agentsDock", agentTabs, Qt::RightDockWidgetArea);
 
-    addDock(tr("Event Log"), "eventLogDock", m_eventLog, Qt::BottomDockWidgetArea);
+    QDockWidget *eventLog
+        = addDock(tr("Event Log"), "eventLogDock", m_eventLog, Qt::BottomDockWidgetArea);
+    splitDockWidget(eventLog,
+                    addDock(tr("Timeline"), "timelineDock", m_timeline, Qt::BottomDockWidgetArea),
+                    Qt::Vertical);
     m_debugger->addDocks(this);
     m_health->addDocks(this);
 }

@@ -26,6 +26,8 @@ class FlowListWidget;
 class HealthController;
 class JobTableModel;
 class JobTableView;
+class TimelineLink;
+class TimelinePanel;
 class TraceExporter;
 
 // The console: flows, jobs, the event log and agents of the engine selected in the Engines
@@ -56,6 +58,7 @@ public:
     EngineStatusBar *engineStatusBar() const { return m_statusBar; }
     DebuggerController *debugger() const { return m_debugger; }
     HealthController *health() const { return m_health; }
+    TimelinePanel *timeline() const { return m_timeline; }
 
     QAction *openFlowAction() const { return m_openFlow; }
     QAction *startJobAction() const { return m_startJob; }
@@ -132,6 +135,8 @@ private:
     DebuggerController *m_debugger;
     HealthController *m_health;
     TraceExporter *m_traceExporter;
+    TimelinePanel *m_timeline;
+    TimelineLink *m_timelineLink = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_demoMenu = nullptr;
 
