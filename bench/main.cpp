@@ -4,6 +4,9 @@
 
 #include "benchmark.h"
 
+#ifdef FLOWSCOPE_BENCH_WIDGETS
+#include <QApplication>
+#endif
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QProcess>
@@ -16,7 +19,14 @@ using namespace flowscope::bench;
 
 int main(int argc, char **argv)
 {
+#ifdef FLOWSCOPE_BENCH_WIDGETS
+    // Some benchmarks paint widgets into images: no display is needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+#else
     QCoreApplication app(argc, argv);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("flowscope-bench"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Measures Flowscope's figures."));
