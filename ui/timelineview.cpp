@@ -142,6 +142,13 @@ void TimelineView::zoomToFit()
     zoomToTimes(first - margin, last + margin);
 }
 
+void TimelineView::showTimes(qint64 fromNs, qint64 toNs, qint64 minMarginNs)
+{
+    const qint64 margin = std::max((toNs - fromNs) / 10, minMarginNs);
+    setFollowLive(false);
+    zoomToTimes(fromNs - margin, toNs + margin);
+}
+
 void TimelineView::zoomToTimes(qint64 fromNs, qint64 toNs)
 {
     setViewport(
@@ -810,9 +817,7 @@ void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
     const TimelineRowView row = m_data->row(hit.lane, hit.row);
     const qint64 from = row.start(hit.primitive.first);
     const qint64 to = row.end(hit.primitive.first);
-    const qint64 margin = std::max<qint64>((to - from) / 10, 1);
-    setFollowLive(false);
-    zoomToTimes(from - margin, to + margin);
+    showTimes(from, to, 1);
 }
 
 void TimelineView::clicked(const QPoint &pos)
@@ -838,9 +843,7 @@ void TimelineView::clicked(const QPoint &pos)
         const TimelineRowView row = m_data->row(hit.lane, hit.row);
         const qint64 from = row.start(hit.primitive.first);
         const qint64 to = row.end(hit.primitive.first + hit.primitive.count - 1);
-        const qint64 margin = std::max<qint64>((to - from) / 10, 1);
-        setFollowLive(false);
-        zoomToTimes(from - margin, to + margin);
+        showTimes(from, to, 1);
         return;
     }
     case Hit::Mark: {
@@ -848,9 +851,7 @@ void TimelineView::clicked(const QPoint &pos)
         if (hit.markPrimitive.count > 1) {
             const qint64 from = marks.time(hit.markPrimitive.first);
             const qint64 to = marks.time(hit.markPrimitive.first + hit.markPrimitive.count - 1);
-            const qint64 margin = std::max<qint64>((to - from) / 10, 1000);
-            setFollowLive(false);
-            zoomToTimes(from - margin, to + margin);
+            showTimes(from, to, 1000);
             return;
         }
         m_selectedSeq = marks.instant(hit.markPrimitive.first).seq();
@@ -953,8 +954,7 @@ void TimelineView::centreOn(qint64 fromNs, qint64 toNs, int lane)
     setFollowLive(false);
     const double width = plotRect().width();
     if (double(toNs - fromNs) > 0.8 * width * m_viewport.nsPerPixel()) {
-        const qint64 margin = (toNs - fromNs) / 10;
-        zoomToTimes(fromNs - margin, toNs + margin);
+        showTimes(fromNs, toNs, 1);
     } else {
         TimelineViewport viewport = m_viewport;
         viewport.placeTime(fromNs + (toNs - fromNs) / 2, width / 2);

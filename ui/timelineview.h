@@ -146,6 +146,8 @@ private:
     QString spanToolTip(const TimelineSpan &span) const;
     void clicked(const QPoint &pos);
     void zoomToTimes(qint64 fromNs, qint64 toNs);
+    // Zooms to a range with a tenth of it (at least minMarginNs) either side; stops following.
+    void showTimes(qint64 fromNs, qint64 toNs, qint64 minMarginNs);
     void centreOn(qint64 fromNs, qint64 toNs, int lane);
     const TimelineData::SpanPosition &selectedPosition() const;
     QString durationText(qint64 ns) const;

@@ -29,6 +29,21 @@ struct VectorRow
     qint64 end(size_t i) const { return spans[i].second; }
 };
 
+// count spans of length ns, one every period ns from `from` on.
+void addRegular(VectorRow *row, qint64 count, qint64 from, qint64 period, qint64 length)
+{
+    for (qint64 i = 0; i < count; ++i)
+        row->spans.push_back({from + i * period, from + i * period + length});
+}
+
+std::vector<TimelinePrimitive> fold(const VectorRow &row, const TimelineViewport &viewport,
+                                    double widthPx, double minPx = 3)
+{
+    std::vector<TimelinePrimitive> primitives;
+    TimelineLod::foldSpans(row, viewport, widthPx, minPx, &primitives);
+    return primitives;
+}
+
 struct VectorMarks
 {
     std::vector<qint64> times;
@@ -236,16 +251,14 @@ void TestTimelineMath::ticksCoverTheViewAndDiffer()
 void TestTimelineMath::visibleRangeIsFoundByBinarySearch()
 {
     VectorRow row;
-    for (qint64 i = 0; i < 1000; ++i)
-        row.spans.push_back({i * 100, i * 100 + 50});
+    addRegular(&row, 1000, 0, 100, 50);
     QCOMPARE(TimelineLod::firstEndingFrom(row, 0, 25'000), size_t(250));
     QCOMPARE(TimelineLod::firstEndingFrom(row, 0, 25'051), size_t(251));
     QCOMPARE(TimelineLod::firstStartingFrom(row, 0, 34'950), size_t(350));
     QCOMPARE(TimelineLod::firstStartingFrom(row, 0, 1e9), size_t(1000));
 
     // 25 µs to 35 µs at 10 ns a pixel: each span is 5 px, drawn as it is.
-    std::vector<TimelinePrimitive> primitives;
-    TimelineLod::foldSpans(row, TimelineViewport(25'000, 10), 1000, 3, &primitives);
+    const auto primitives = fold(row, TimelineViewport(25'000, 10), 1000);
     QCOMPARE(primitives.size(), size_t(100));
     QCOMPARE(primitives.front().first, size_t(250));
     QCOMPARE(primitives.back().first, size_t(349));
@@ -260,12 +273,8 @@ void TestTimelineMath::subPixelSpansFoldIntoOneMarker()
 {
     // A million 50 ns spans every 100 ns, seen whole on 1,000 px (100 µs a pixel).
     VectorRow row;
-    row.spans.reserve(1'000'000);
-    for (qint64 i = 0; i < 1'000'000; ++i)
-        row.spans.push_back({i * 100, i * 100 + 50});
-    std::vector<TimelinePrimitive> primitives;
-    TimelineLod::foldSpans(row, TimelineViewport::fromRange(0, 100'000'000, 1000), 1000, 3,
-                           &primitives);
+    addRegular(&row, 1'000'000, 0, 100, 50);
+    const auto primitives = fold(row, TimelineViewport::fromRange(0, 100'000'000, 1000), 1000);
     QCOMPARE(primitives.size(), size_t(1));
     QVERIFY(primitives[0].isFolded());
     QCOMPARE(primitives[0].count, size_t(1'000'000));
@@ -277,12 +286,9 @@ void TestTimelineMath::aVisibleGapSplitsFolds()
 {
     // Two clusters of 100 tiny spans, 10 px apart at 1 µs a pixel.
     VectorRow row;
-    for (qint64 i = 0; i < 100; ++i)
-        row.spans.push_back({i * 20, i * 20 + 10});
-    for (qint64 i = 0; i < 100; ++i)
-        row.spans.push_back({12'000 + i * 20, 12'000 + i * 20 + 10});
-    std::vector<TimelinePrimitive> primitives;
-    TimelineLod::foldSpans(row, TimelineViewport(0, 1000), 500, 3, &primitives);
+    addRegular(&row, 100, 0, 20, 10);
+    addRegular(&row, 100, 12'000, 20, 10);
+    const auto primitives = fold(row, TimelineViewport(0, 1000), 500);
     QCOMPARE(primitives.size(), size_t(2));
     QCOMPARE(primitives[0].count, size_t(100));
     QCOMPARE(primitives[1].first, size_t(100));
@@ -295,12 +301,10 @@ void TestTimelineMath::wideSpansStayAsTheyAreAmongFoldedOnes()
     // wide, 50 tiny, wide, one tiny alone after a gap: at 1 µs a pixel.
     VectorRow row;
     row.spans.push_back({0, 100'000}); // 100 px
-    for (qint64 i = 0; i < 50; ++i)
-        row.spans.push_back({100'000 + i * 30, 100'000 + i * 30 + 20});
+    addRegular(&row, 50, 100'000, 30, 20);
     row.spans.push_back({102'000, 150'000}); // 48 px
     row.spans.push_back({200'000, 200'500}); // half a pixel, alone
-    std::vector<TimelinePrimitive> primitives;
-    TimelineLod::foldSpans(row, TimelineViewport(0, 1000), 400, 3, &primitives);
+    const auto primitives = fold(row, TimelineViewport(0, 1000), 400);
     QCOMPARE(primitives.size(), size_t(4));
     QCOMPARE(primitives[0].count, size_t(1));
     QCOMPARE(primitives[1].first, size_t(1));
@@ -330,8 +334,7 @@ void TestTimelineMath::foldingNeverLosesASpanAndStaysWithinOnePrimitivePerColumn
         const qint64 length = std::max<qint64>(1000, qint64(double(t) * fraction));
         const qint64 from = (t - length) / 2;
         const auto viewport = TimelineViewport::fromRange(from, from + length, width);
-        std::vector<TimelinePrimitive> primitives;
-        TimelineLod::foldSpans(row, viewport, width, 3, &primitives);
+        const auto primitives = fold(row, viewport, width);
         const std::vector<size_t> visible
             = visibleByBruteForce(row, viewport.startNs(), viewport.endNs(width));
         size_t covered = 0;
@@ -353,12 +356,9 @@ void TestTimelineMath::foldingNeverLosesASpanAndStaysWithinOnePrimitivePerColumn
 void TestTimelineMath::foldWidthZeroDrawsEverySpan()
 {
     VectorRow row;
-    for (qint64 i = 0; i < 10'000; ++i)
-        row.spans.push_back({i * 100, i * 100 + 50});
-    std::vector<TimelinePrimitive> primitives;
-    TimelineLod::foldSpans(row, TimelineViewport::fromRange(0, 1'000'000, 100), 100, 0,
-                           &primitives);
-    QCOMPARE(primitives.size(), size_t(10'000));
+    addRegular(&row, 10'000, 0, 100, 50);
+    QCOMPARE(fold(row, TimelineViewport::fromRange(0, 1'000'000, 100), 100, 0).size(),
+             size_t(10'000));
 }
 
 void TestTimelineMath::spanAtFindsTheSpanUnderATime()
