@@ -6,6 +6,7 @@
 #include "disconnectedclient.h"
 #include "eventlogmodel.h"
 #include "jobtablemodel.h"
+#include "timelinedata.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +20,7 @@ quint64 remoteEventCapacity()
 {
     return std::max<quint64>(1, localEventCapacity / 2);
 }
+constexpr qint64 remoteTimelineCapacity = TimelineData::defaultCapacity / 2;
 } // namespace
 
 void EngineSession::setEventCapacity(quint64 capacity)
@@ -41,6 +43,7 @@ EngineSession::EngineSession(EngineClient *localClient, QObject *parent)
     , m_agents(new AgentTableModel(this))
     , m_health(new AgentHealthModel(this))
     , m_alerts(new AlertLogModel(AlertLogModel::defaultCapacity, this))
+    , m_timeline(new TimelineData(TimelineData::defaultCapacity, this))
 {
     attachClient();
 }
@@ -55,6 +58,7 @@ EngineSession::EngineSession(const EngineProfile &profile, QObject *parent)
     , m_agents(new AgentTableModel(this))
     , m_health(new AgentHealthModel(this))
     , m_alerts(new AlertLogModel(AlertLogModel::defaultCapacity, this))
+    , m_timeline(new TimelineData(remoteTimelineCapacity, this))
 {
     m_client = new DisconnectedClient(name(), this);
     attachClient();
@@ -125,6 +129,7 @@ void EngineSession::applyUpdate(const ClientUpdate &update)
     m_jobs->applyJobs(update.jobs);
     m_agents->setAgents(update.agents);
     m_events->appendEvents(update.events);
+    m_timeline->appendEvents(update.events);
     m_health->applyUpdate(update);
     m_alerts->appendAlerts(update.alerts);
     m_eventsPerSecond = update.eventsPerSecond;

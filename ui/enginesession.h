@@ -15,6 +15,7 @@ class AgentTableModel;
 class AlertLogModel;
 class EventLogModel;
 class JobTableModel;
+class TimelineData;
 
 // One engine the console watches: its client and what the console learned from it (jobs,
 // events, agents, health, alerts, flows). The models are fed whether or not the engine is the one
@@ -64,6 +65,7 @@ public:
     AgentTableModel *agentModel() const { return m_agents; }
     AgentHealthModel *healthModel() const { return m_health; }
     AlertLogModel *alertModel() const { return m_alerts; }
+    TimelineData *timelineData() const { return m_timeline; }
 
 Q_SIGNALS:
     // The client object was replaced: whoever talks to client() must reconnect.
@@ -95,6 +97,7 @@ private:
     AgentTableModel *m_agents;
     AgentHealthModel *m_health;
     AlertLogModel *m_alerts;
+    TimelineData *m_timeline;
 };
 
 } // namespace flowscope

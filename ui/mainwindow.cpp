@@ -22,6 +22,8 @@
 #include "shortcutsdialog.h"
 #include "startjobdialog.h"
 #include "themediconengine.h"
+#include "timelinelink.h"
+#include "timelinepanel.h"
 #include "traceexporter.h"
 #include "viewmenu.h"
 #include "windowstatestore.h"
@@ -55,6 +57,7 @@ MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
     , m_debugger(new DebuggerController(localClient, this))
     , m_health(new HealthController(m_session, this))
     , m_traceExporter(new TraceExporter(this))
+    , m_timeline(new TimelinePanel(this))
     , m_recentFlows(new RecentFlows(this))
 {
     m_profiles = new EngineProfileController(m_engines, this);
@@ -69,6 +72,7 @@ MainWindow::MainWindow(EngineClient *localClient, QWidget *parent)
     createDocks();
     createMenusAndToolBar();
     connectViews();
+    m_timelineLink = new TimelineLink(m_timeline, m_eventLog, m_debugger, this);
     for (EngineSession *session : m_engines->sessions())
         watchSession(session);
     connect(m_engines, &EngineList::sessionAdded, this, &MainWindow::watchSession);
@@ -176,6 +180,7 @@ void MainWindow::showEngine(EngineSession *session)
 
     m_jobView->setJobModel(session->jobModel());
     m_eventLog->setModel(session->eventModel());
+    m_timelineLink->setSession(session);
     m_agentView->setModel(session->agentModel());
     attachModels();
     m_health->setSession(session);
@@ -316,8 +321,12 @@ void MainWindow::createDocks()
     Docks::add(this, tr("Agents"), QStringLiteral("agentsDock"), agentTabs,
                Qt::RightDockWidgetArea);
 
-    Docks::add(this, tr("Event Log"), QStringLiteral("eventLogDock"), m_eventLog,
-               Qt::BottomDockWidgetArea);
+    QDockWidget *eventLog = Docks::add(this, tr("Event Log"), QStringLiteral("eventLogDock"),
+                                       m_eventLog, Qt::BottomDockWidgetArea);
+    splitDockWidget(eventLog,
+                    Docks::add(this, tr("Timeline"), QStringLiteral("timelineDock"), m_timeline,
+                               Qt::BottomDockWidgetArea),
+                    Qt::Vertical);
     m_debugger->addDocks(this);
     m_health->addDocks(this);
 }

@@ -27,6 +27,8 @@ class HealthController;
 class JobTableModel;
 class JobTableView;
 class RecentFlows;
+class TimelineLink;
+class TimelinePanel;
 class TraceExporter;
 class WindowStateStore;
 
@@ -58,6 +60,7 @@ public:
     EngineStatusBar *engineStatusBar() const { return m_statusBar; }
     DebuggerController *debugger() const { return m_debugger; }
     HealthController *health() const { return m_health; }
+    TimelinePanel *timeline() const { return m_timeline; }
 
     QAction *openFlowAction() const { return m_openFlow; }
     QAction *startJobAction() const { return m_startJob; }
@@ -145,6 +148,8 @@ private:
     DebuggerController *m_debugger;
     HealthController *m_health;
     TraceExporter *m_traceExporter;
+    TimelinePanel *m_timeline;
+    TimelineLink *m_timelineLink = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_demoMenu = nullptr;
     RecentFlows *m_recentFlows;
