@@ -9,7 +9,7 @@
 #
 # Needs a built tree (BUILD_DIR, default build); installs xvfb, imagemagick, x11-utils and
 # xdotool if missing. A view is a function view_<name>; add one for a new view and list it in
-# all_views. The timeline dock's is there, waiting for the dock (see view_timeline).
+# all_views.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
@@ -147,18 +147,11 @@ EOF
     headless=
 }
 
-# The timeline dock: when it exists, raise it here (a click on its tab, TIMELINE_TAB="X Y" in
-# the window, or wherever the default layout puts it) while the demos run, and shoot.
+# The timeline dock, below the event log in the default layout, while a swarm and a pipeline run.
 view_timeline() {
-    if [ -z "${TIMELINE_TAB:-}" ]; then
-        echo "timeline: skipped (no timeline dock yet; set TIMELINE_TAB=\"X Y\" to its tab)"
-        return
-    fi
     start_console
     start_job '{"flow_id": "scan_swarm", "entry_params": {"waves": 3, "probe_ms": 2000}}'
     start_job '{"flow_id": "etl", "entry_params": {"batches": 10, "ingest_ms": 3000}}'
-    # shellcheck disable=SC2086
-    click $TIMELINE_TAB
     shoot timeline 6
 }
 

@@ -39,8 +39,6 @@ EventTableView::EventTableView(QWidget *parent)
 EventTableView::~EventTableView()
 {
     m_header->disconnect(this);
-    if (m_model)
-        m_model->disconnect(this);
 }
 
 void EventTableView::setModel(EventLogModel *model)
