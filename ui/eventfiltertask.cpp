@@ -109,7 +109,9 @@ void EventFilterTask::start(EventStoreSnapshot snapshot, EventMatcher matcher,
     shared->context = context;
     shared->done = std::move(done);
     QThreadPool *pool = QThreadPool::globalInstance();
-    shared->slices = slicesOf(shared->snapshot, std::max(1, pool->maxThreadCount()));
+    // Chunks cost unevenly (payloads, hits, the chunk still filling): four slices a thread let
+    // a thread that finishes early take another instead of waiting for the slowest half.
+    shared->slices = slicesOf(shared->snapshot, 4 * std::max(1, pool->maxThreadCount()));
     if (shared->slices.empty())
         shared->slices.push_back(Slice());
     shared->running = int(shared->slices.size());

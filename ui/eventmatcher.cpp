@@ -211,19 +211,23 @@ void EventMatcher::scan(const EventChunk &chunk, int from, int to, int payloads,
                          | (a < symbolLimit ? symbolText[a] : 0) | (j < jobLimit ? jobText[j] : 0);
     }
     if (m_numbersMayMatch) {
-        qint64 lastMs = std::numeric_limits<qint64>::min();
+        // The millisecond [msStart, msEnd) whose time text was looked at last: neighbouring
+        // events share it, and a range check costs far less than a division per row.
+        qint64 msStart = 0;
+        qint64 msEnd = 0;
         bool lastTimeHit = false;
         for (int i = 0; i < count; ++i) {
             if (hit[size_t(i)])
                 continue;
             const int row = from + i;
-            // Neighbouring events share their millisecond, and so their time text.
             if (m_timeMayMatch) {
-                const qint64 ms = chunk.timeNs(row) / 1000000;
-                if (ms != lastMs) {
-                    lastMs = ms;
+                const qint64 t = chunk.timeNs(row);
+                if (t < msStart || t >= msEnd) {
+                    // Before 1970 (never in practice) only the same time shares its text.
+                    msStart = t >= 0 ? t - t % 1000000 : t;
+                    msEnd = t >= 0 ? msStart + 1000000 : t + 1;
                     char clock[SearchFormat::clockLength];
-                    SearchFormat::clock(chunk.timeNs(row), m_utcOffsetMs, clock);
+                    SearchFormat::clock(t, m_utcOffsetMs, clock);
                     lastTimeHit = containsNeedle(clock, SearchFormat::clockLength);
                 }
                 if (lastTimeHit) {
