@@ -202,7 +202,7 @@ void ConsoleChannel::subscribe(const Frame &frame)
     m_lastSentSeq = last;
     if (request.hasSince)
         replayHistory(request);
-    m_stateTimer->start(m_limits.frameMs);
+    m_stateTimer->start(m_limits.stateMs);
     sendState();
     sendEvents();
 }

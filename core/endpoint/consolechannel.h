@@ -37,7 +37,8 @@ class ConsoleChannel : public QObject
 public:
     struct Limits
     {
-        int frameMs = 33;
+        int frameMs = 16;                 // events: a frame within the GUI's 60 Hz
+        int stateMs = 33;                 // jobs, agents, health: as often as the console redraws
         int largeBatch = 16384;           // events waiting that are sent without waiting a frame
         int eventsPerFrame = 32768;       // bigger batches are split
         int queueCapacity = 262144;       // the bus subscription's bound
