@@ -93,8 +93,8 @@ view_health() {
     start_job '{"flow_id": "fastmon", "entry_params": {"files": 200, "daq_ms": 20000}}'
     start_job '{"flow_id": "stuck_agent"}'
     sleep 3.5
-    click 871 427 # the Agents tab beside the flow graph
-    click 113 763 # the Alerts tab under the event log
+    click 871 335 # the Agents tab beside the flow graph
+    click 113 557 # the Alerts tab under the event log
     shoot health 1
 }
 
@@ -104,7 +104,7 @@ view_metrics() {
     start_job '{"flow_id": "fastmon", "entry_params": {"files": 800, "daq_ms": 60000}}'
     start_job '{"flow_id": "scan_swarm", "entry_params": {"waves": 20, "probe_ms": 2500}}'
     start_job '{"flow_id": "etl", "entry_params": {"batches": 80, "ingest_ms": 60000}}'
-    click 176 763 # the Metrics tab under the event log
+    click 176 557 # the Metrics tab under the event log
     shoot metrics 40
 }
 
@@ -137,10 +137,10 @@ EOF
     find_window
     start_job '{"flow_id": "scan_swarm", "entry_params": {"waves": 3, "probe_ms": 6000}}'
     sleep 3
-    click 58 332 # the lab engine, second in the Engines dock
+    click 58 278 # the lab engine, second in the Engines dock
     # Wider left docks, so the Engines dock shows its rates and job counts.
-    DISPLAY=$display xdotool mousemove --window "$window" 140 350 mousedown 1 sleep 0.3 \
-        mousemove --window "$window" 420 350 sleep 0.3 mouseup 1
+    DISPLAY=$display xdotool mousemove --window "$window" 140 300 mousedown 1 sleep 0.3 \
+        mousemove --window "$window" 420 300 sleep 0.3 mouseup 1
     shoot engines 3
     kill $headless
     wait $headless 2>/dev/null || true

@@ -41,6 +41,12 @@ EventTableView::~EventTableView()
     m_header->disconnect(this);
 }
 
+QSize EventTableView::sizeHint() const
+{
+    const int frame = 2 * frameWidth();
+    return {640 + frame, m_header->sizeHint().height() + 12 * m_rowHeight + frame};
+}
+
 void EventTableView::setModel(EventLogModel *model)
 {
     if (model == m_model)

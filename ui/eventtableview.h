@@ -24,6 +24,8 @@ public:
     QHeaderView *header() const { return m_header; }
 
     int rowHeight() const { return m_rowHeight; }
+    // The header and a dozen rows: the default layout's share of the window.
+    QSize sizeHint() const override;
     int topRow() const { return m_topRow; }
     int visibleRowCount() const;
     // The row at a point of the viewport; -1 below the last row.

@@ -39,6 +39,7 @@
 #include <QMenuBar>
 #include <QMetaMethod>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -106,8 +107,27 @@ MainWindow::~MainWindow()
 
 void MainWindow::restoreLayout()
 {
-    m_windowState->restore();
+    m_layoutRestored = m_windowState->restore();
     m_keepLayout = true;
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shown)
+        return;
+    m_shown = true;
+    // Dock sizes only take once the window has its size.
+    if (!m_layoutRestored)
+        QTimer::singleShot(0, this, &MainWindow::sizeDefaultDocks);
+}
+
+// The default layout's event log and timeline share half the window's height: left to their
+// size hints, the job table above took all but a strip of it.
+void MainWindow::sizeDefaultDocks()
+{
+    resizeDocks({m_eventLogDock, m_timelineDock}, {height() * 27 / 100, height() / 4},
+                Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -283,7 +303,10 @@ void MainWindow::createActions()
 
     m_resetLayout = new QAction(tr("&Reset Layout"), this);
     m_resetLayout->setToolTip(tr("Put every dock and toolbar back where it was at first start"));
-    connect(m_resetLayout, &QAction::triggered, this, [this] { m_windowState->resetLayout(); });
+    connect(m_resetLayout, &QAction::triggered, this, [this] {
+        m_windowState->resetLayout();
+        sizeDefaultDocks();
+    });
 
     m_shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
     m_shortcuts->setShortcut(QKeySequence::HelpContents);
@@ -321,12 +344,11 @@ void MainWindow::createDocks()
     Docks::add(this, tr("Agents"), QStringLiteral("agentsDock"), agentTabs,
                Qt::RightDockWidgetArea);
 
-    QDockWidget *eventLog = Docks::add(this, tr("Event Log"), QStringLiteral("eventLogDock"),
-                                       m_eventLog, Qt::BottomDockWidgetArea);
-    splitDockWidget(eventLog,
-                    Docks::add(this, tr("Timeline"), QStringLiteral("timelineDock"), m_timeline,
-                               Qt::BottomDockWidgetArea),
-                    Qt::Vertical);
+    m_eventLogDock = Docks::add(this, tr("Event Log"), QStringLiteral("eventLogDock"), m_eventLog,
+                                Qt::BottomDockWidgetArea);
+    m_timelineDock = Docks::add(this, tr("Timeline"), QStringLiteral("timelineDock"), m_timeline,
+                                Qt::BottomDockWidgetArea);
+    splitDockWidget(m_eventLogDock, m_timelineDock, Qt::Vertical);
     m_debugger->addDocks(this);
     m_health->addDocks(this);
 }

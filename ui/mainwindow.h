@@ -8,6 +8,7 @@
 #include <QPointer>
 
 class QAction;
+class QDockWidget;
 class QMenu;
 class QTreeView;
 
@@ -108,6 +109,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -115,6 +117,7 @@ private:
     void createActions();
     void createMenusAndToolBar();
     void createDocks();
+    void sizeDefaultDocks();
     void connectViews();
     void connectClient();
     void attachModels();
@@ -155,6 +158,10 @@ private:
     RecentFlows *m_recentFlows;
     WindowStateStore *m_windowState = nullptr; // made once every dock exists
     bool m_keepLayout = false;                 // restoreLayout was called
+    bool m_layoutRestored = false;             // a saved layout was applied
+    bool m_shown = false;
+    QDockWidget *m_eventLogDock = nullptr;
+    QDockWidget *m_timelineDock = nullptr;
 
     QAction *m_openFlow = nullptr;
     QAction *m_startJob = nullptr;

@@ -224,6 +224,11 @@ void TimelineView::updateMetrics()
     m_axisHeight = metrics.height() + 10;
 }
 
+QSize TimelineView::sizeHint() const
+{
+    return {640, axisHeight() + 8 * (rowHeight() + laneGap)};
+}
+
 int TimelineView::laneHeight(int lane) const
 {
     const int rows = int(m_data->lane(lane).rows.size());

@@ -31,6 +31,8 @@ public:
     static constexpr double defaultFoldPx = 3;
 
     explicit TimelineView(QWidget *parent = nullptr);
+    // The axis and eight one-row lanes: the default layout's share of the window.
+    QSize sizeHint() const override;
 
     // Another engine's timeline; null: none.
     void setData(TimelineData *data);
