@@ -22,8 +22,11 @@ TimelineLink::TimelineLink(TimelinePanel *timeline, EventLogView *eventLog,
     connect(m_timeline->view(), &TimelineView::spanClicked, this, &TimelineLink::timelineClicked);
     connect(m_timeline->view(), &TimelineView::instantClicked, this,
             &TimelineLink::timelineClicked);
-    connect(m_debugger->graph(), &QGraphicsScene::selectionChanged, this,
-            &TimelineLink::routineSelected);
+    FlowGraphScene *graph = m_debugger->graph();
+    connect(graph, &QGraphicsScene::selectionChanged, this, &TimelineLink::routineSelected);
+    // The graph clears its selection while it is destroyed with the debugger: by then neither is
+    // one to ask. The debugger's destroyed() comes before its children go.
+    connect(m_debugger, &QObject::destroyed, this, [this, graph] { graph->disconnect(this); });
     connect(m_eventLog->view(), &EventTableView::currentRowChanged, this,
             &TimelineLink::eventSelected);
 }
