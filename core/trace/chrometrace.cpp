@@ -422,6 +422,9 @@ void TraceBuilder::countersChange(qint64 timeNs, Change change)
 
 void TraceBuilder::writeCounterSample(qint64 timeNs)
 {
+    // Agents hand their events over in batches, so a job's events can arrive a little out of
+    // time order: a sample never goes back in time, or a viewer would end on an older value.
+    timeNs = std::max(timeNs, m_lastSampleNs);
     beginEvent('C', jobLane, timeNs);
     m_out.append(",\"name\":\"activations\",\"args\":{\"completed\":");
     appendInt(m_out, m_completed);

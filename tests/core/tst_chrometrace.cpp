@@ -142,6 +142,7 @@ private Q_SLOTS:
     void activationsBecomeSlicesOnTheirAgentsLanes();
     void trimmedHistoryStillMakesATrace();
     void anEmptyJobIsAValidTrace();
+    void theCounterEndsOnTheLastChangeWhenEventsArriveLate();
     void aRefusingDeviceIsReported();
     void engineJobWithBreakpointAndError();
     void journalKeepsTheTraceAfterTheHistoryMovedOn();
@@ -261,6 +262,26 @@ void TestChromeTrace::trimmedHistoryStillMakesATrace()
     const QJsonObject last = trace.lastCounter();
     QCOMPARE(last.value("completed").toInt(), 1);
     QCOMPARE(last.value("pending").toInt(), 1);
+}
+
+// Agents hand their events over in batches: one agent's end can arrive after another's later
+// events. The counter's last sample still counts it.
+void TestChromeTrace::theCounterEndsOnTheLastChangeWhenEventsArriveLate()
+{
+    EventFactory f;
+    QVector<Event> events;
+    events << f.make(EventType::JobStarted, 0);
+    events << f.make(EventType::RoutineStarted, 10, "worker-1", "a", 1);
+    events << f.make(EventType::RoutineStarted, 20, "worker-2", "b", 2);
+    events << f.end(EventType::RoutineEnded, 5000, 4990, "worker-1", "a", 1);
+    events << f.make(EventType::RoutineStarted, 6000, "worker-1", "c", 3);
+    events << f.end(EventType::RoutineEnded, 7000, 1000, "worker-1", "c", 3);
+    events << f.end(EventType::RoutineEnded, 6500, 6480, "worker-2", "b", 2); // arrives last
+    ParsedTrace trace;
+    QVERIFY(parseTrace(ChromeTrace::toJson(events, {}), &trace));
+    const QJsonObject last = trace.lastCounter();
+    QCOMPARE(last.value("completed").toInt(), 3);
+    QCOMPARE(last.value("pending").toInt(), 0);
 }
 
 void TestChromeTrace::anEmptyJobIsAValidTrace()
