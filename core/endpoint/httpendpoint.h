@@ -61,7 +61,8 @@ public:
     int monitorCount() const;
     // Open job debug WebSockets.
     int debuggerCount() const;
-    // Every open event stream, job or flow monitor and console connection with its sent / dropped counts.
+    // Every open event stream, job or flow monitor and console connection with its sent / dropped
+    // counts.
     SubscriberStatsList subscriberStats() const;
     // The console protocol's connections (/api/ws/console, docs/protocol.md).
     ConsoleHub *consoles() const { return m_consoles; }
