@@ -267,7 +267,7 @@
     <name>TimelineTicks</name>
     <message>
         <location filename="../ui/timelineticks.cpp" line="+83"/>
-        <location filename="../ui/timelineview.cpp" line="+638"/>
+        <location filename="../ui/timelineviewinput.cpp" line="+118"/>
         <source>%1 ns</source>
         <translation>%1 ns</translation>
     </message>
@@ -1579,7 +1579,7 @@
 <context>
     <name>flowscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+150"/>
+        <location filename="../ui/mainwindow.cpp" line="+134"/>
         <source>Lost the connection to %1</source>
         <translation>Verbindung zu %1 verloren</translation>
     </message>
@@ -1595,7 +1595,7 @@
         <translation>Flowscope — %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../ui/mainwindowparts.cpp" line="+63"/>
         <source>&amp;Open Flow…</source>
         <translation>Flow ö&amp;ffnen…</translation>
     </message>
@@ -1715,7 +1715,7 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Engines</source>
         <translation>Engines</translation>
     </message>
@@ -1745,7 +1745,7 @@
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
@@ -1785,12 +1785,12 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-89"/>
         <source>&amp;About Flowscope</source>
         <translation>Ü&amp;ber Flowscope</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+93"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
@@ -1810,7 +1810,7 @@
         <translation>Einen Demo-Flow starten</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../ui/mainwindow.cpp" line="+28"/>
         <source>Flow %1 added</source>
         <translation>Flow %1 hinzugefügt</translation>
     </message>
@@ -1860,7 +1860,7 @@
         <translation>Lade %1…</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location filename="../ui/mainwindowparts.cpp" line="-109"/>
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
@@ -1870,7 +1870,7 @@
         <translation>Alle Docks und Werkzeugleisten an ihren Platz beim ersten Start zurücklegen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
@@ -2335,7 +2335,7 @@
 <context>
     <name>flowscope::TimelineView</name>
     <message>
-        <location filename="../ui/timelineview.cpp" line="-602"/>
+        <location filename="../ui/timelineviewinput.cpp" line="-91"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
@@ -2375,7 +2375,7 @@
         <translation>Alarm</translation>
     </message>
     <message>
-        <location line="+258"/>
+        <location filename="../ui/timelineviewpainting.cpp" line="+25"/>
         <source>No activations yet: start a job to see it here.</source>
         <translation>Noch keine Aktivierungen: Starten Sie einen Job, um ihn hier zu sehen.</translation>
     </message>
@@ -2400,7 +2400,7 @@
         <translation>Jobs</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location filename="../ui/timelineviewinput.cpp" line="+79"/>
         <location line="+39"/>
         <source>Agent: %1</source>
         <translation>Agent: %1</translation>
